@@ -1,0 +1,574 @@
+"""Date expressions in running text, found first and resolved later against a reference date.
+
+Every word comes from ``lang/<code>/dates.toml``; this module only knows the shapes of expressions:
+
+* ``absolute``: a day and a month, year optional, maybe a range, maybe led by a weekday
+  ("Sabtu, 8 Januari 2022", "Kamis (13/1)", "2-5 Januari 2022");
+* ``period``: part of a month or a whole month ("akhir Januari", "Januari 2022", "bulan Desember");
+* ``weekday``: a weekday alone ("hari Selasa", "Kamis malam", "Senin lalu");
+* ``relative``: a date relative to the reference ("kemarin", "pekan lalu", "tiga hari lalu");
+* ``offset``: a date relative to an anchor the caller chooses ("seminggu setelah", "keesokan harinya");
+* ``duration``: a stretch of time, not a date ("selama sepekan", "tiga hari"); reported so that
+  callers can tell it was seen and skipped.
+
+Spans: prepositions before an expression ("pada", "sejak", "hingga") stay outside it; a day word
+("hari Kamis"), a day-number word ("tanggal 5"), a weekday and a time of day that belong to the
+date are inside it ("pada hari Kamis (13/1) malam" -> "hari Kamis (13/1) malam").
+
+Finding runs one regex pass per shape over the text; overlapping candidates are settled by length,
+the longest wins.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from . import language as lang
+
+UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "weekend": 7, "month": 30, "year": 365}
+# A quantity of weeks, months or years is approximate: "seminggu setelah" is about seven days.
+UNIT_TOLERANCE = {"hour": 0, "day": 0, "week": 3, "weekend": 3, "month": 15, "year": 182}
+# A year-less date more than this after the reference belongs to the year before it.
+FUTURE_LIMIT = dt.timedelta(days=61)
+_KIND_RANK = {"absolute": 0, "period": 1, "relative": 2, "offset": 3, "duration": 4, "weekday": 5}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: dt.date
+    date_end: dt.date
+    precision: str                  # "day" | "week" | "range"
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """An expression found in a text, not yet resolved.
+
+    ``offset_days`` (kinds relative and offset) is the signed number of days from the reference or
+    anchor to the date meant. For an offset it is seen from the clause that follows the word:
+    "X pada Kamis, satu minggu setelah Y" gives -7, because Y happened seven days before the anchor
+    (Kamis); "dua hari sebelum Y" gives +2; "tiga hari kemudian, Y" gives +3 (Y is three days after
+    the date told before). ``resolve(anchor)`` is anchor + offset_days, widened by ``tolerance_days``
+    on both sides for approximate units (weeks: 3 days).
+
+    ``amount`` counts ``unit``s: signed like ``offset_days`` for relative and offset expressions,
+    the length for durations, None for vague quantities ("beberapa hari"). ``calendar`` marks relative
+    expressions that name calendar periods ("pekan lalu": the whole previous Monday-Sunday week)
+    rather than a distance ("seminggu lalu": seven days before, give or take three).
+    ``direction`` for weekdays: -1 "Kamis lalu" (strictly before the reference), +1 "Senin depan"
+    (strictly after), 0 the most recent one on or before the reference.
+    """
+    start: int
+    end: int
+    text: str
+    kind: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    offset_days: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+    unit: str | None = None
+    amount: int | None = None
+    calendar: bool = False
+    tolerance_days: int = 0
+    direction: int = 0
+    time_of_day: str | None = None
+
+    def resolve(self, reference: dt.date) -> ResolvedDate | None:
+        """The date meant, seen from ``reference`` (the publication date, or an anchor for offsets).
+
+        None for durations, vague quantities and impossible dates (29 Februari in a common year).
+        """
+        resolver = _RESOLVERS.get(self.kind)
+        return resolver(self, reference) if resolver else None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """One language's compiled patterns and word tables."""
+    finders: tuple                  # (pattern, builder) pairs, one pass each
+    time: re.Pattern
+    months: dict
+    weekdays: dict
+    ambiguous_weekdays: frozenset
+    weekday_cues: frozenset
+    week_followers: frozenset
+    weekday_suffixes: dict
+    times_of_day: dict
+    month_parts: dict
+    relative: dict
+    offset_phrases: dict
+    units: dict
+    single_units: dict
+    numbers: dict
+    duration_prefixes: frozenset
+    duration_suffixes: frozenset
+    ago_words: dict
+    offset_words: dict
+    numeric_order: str
+    time_zones: dict
+    default_time_zone: str
+
+
+# ---------------------------------------------------------------- public API
+
+def find_dates(text: str, language: str = "id") -> list[DateExpr]:
+    """Date expressions in ``text``, sorted by start, non-overlapping, the longest match winning."""
+    rules = _rules(language)
+    candidates = []
+    for pattern, build in rules.finders:
+        for match in pattern.finditer(text):
+            expr = build(match, text, rules)
+            if expr is not None:
+                candidates.append(expr)
+    return _longest_first(candidates)
+
+
+def latest_absolute_date(exprs: Iterable[DateExpr]) -> dt.date | None:
+    """The latest date among expressions with day, month and year (the end of a range).
+
+    An article cannot be older than the dates it states, so this bounds an unknown publication date.
+    """
+    return max(filter(None, map(_last_stated_day, exprs)), default=None)
+
+
+def parse_timestamp(text: str, language: str = "id") -> dt.datetime | None:
+    """A publication line ("Kamis, 13 Januari 2022 16:46 WIB") as a time-zone-aware datetime.
+
+    Without a clock time: midnight; without a zone: the language's default zone (WIB, UTC+7).
+    None when the line holds no date with a year.
+    """
+    rules = _rules(language)
+    iso = _iso_timestamp(text)
+    if iso is not None:
+        return iso
+    found = next((e for e in find_dates(text, language) if e.kind == "absolute" and e.year is not None), None)
+    day = found and _date(found.year, found.month, found.day)
+    if not day:
+        return None
+    clock = rules.time.search(text, found.end) or rules.time.search(text, 0, found.start)
+    if clock is None:
+        return dt.datetime(day.year, day.month, day.day, tzinfo=_zone(rules, None, None, None))
+    moment = dt.time(int(clock["hour"]), int(clock["minute"]), int(clock["second"] or 0))
+    zone = _zone(rules, clock["zone"], clock["sign"], clock["zone_hours"])
+    return dt.datetime.combine(day, moment, tzinfo=zone)
+
+
+# ---------------------------------------------------------------- choosing among candidates
+
+def _longest_first(candidates: list[DateExpr]) -> list[DateExpr]:
+    chosen: list[DateExpr] = []
+    for expr in sorted(candidates, key=lambda e: (e.start - e.end, _KIND_RANK[e.kind], e.start)):
+        if all(expr.end <= other.start or expr.start >= other.end for other in chosen):
+            chosen.append(expr)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------- building expressions from matches
+
+def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
+    weekday = rules.weekdays[_key(match["wd"])] if match["wd"] else None
+    if match["n1"]:
+        first, last = _numeric_date(match, rules, weekday is not None), None
+    else:
+        first, last = _textual_date(match, rules)
+    if first is None or not _valid(*first) or (last is not None and not _valid_range(first, last)):
+        return None
+    day, month, year = first
+    end_day, end_month, end_year = last or (None, None, None)
+    return DateExpr(match.start(), match.end(), match.group(), "absolute", day, month, year, weekday,
+                    end_day=end_day, end_month=end_month, end_year=end_year,
+                    time_of_day=_time_of_day(match, rules))
+
+
+def _textual_date(match: re.Match, rules: _Rules) -> tuple:
+    last = (int(match["d2"] or match["d1"]), rules.months[_key(match["m2"])], _year(match["y2"]))
+    if match["d2"] is None:
+        return last, None
+    month = rules.months[_key(match["m1"])] if match["m1"] else last[1]
+    first = (int(match["d1"]), month, _year(match["y1"]))
+    first, last = _share_years(first, last)
+    return first, last
+
+
+def _share_years(first: tuple, last: tuple) -> tuple[tuple, tuple]:
+    """Give both ends of a range a year when one has it: "30 Desember - 2 Januari 2022" starts in 2021."""
+    (d1, m1, y1), (d2, m2, y2) = first, last
+    in_order = (m1, d1) < (m2, d2)
+    if y1 is None and y2 is not None:
+        y1 = y2 if in_order else y2 - 1
+    elif y2 is None and y1 is not None:
+        y2 = y1 if in_order else y1 + 1
+    return (d1, m1, y1), (d2, m2, y2)
+
+
+def _numeric_date(match: re.Match, rules: _Rules, has_weekday: bool) -> tuple | None:
+    """13/1/2022, (13/1), Kamis 13/1. A bare day/month without year, brackets or weekday is too
+    likely a fraction or a score; dots and dashes need a four-digit year ("13.01.2022")."""
+    raw_year = match["n3"]
+    if raw_year is None and not (match["open"] or has_weekday):
+        return None
+    if match["sep"] != "/" and (raw_year is None or len(raw_year) != 4):
+        return None
+    a, b = int(match["n1"]), int(match["n2"])
+    day, month = (a, b) if rules.numeric_order == "dmy" else (b, a)
+    return day, month, _year(raw_year)
+
+
+def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
+    if not (match["part"] or match["month_word"] or match["py"]):
+        return None
+    first, last = rules.month_parts[_key(match["part"])] if match["part"] else (1, 31)
+    month, year = rules.months[_key(match["pm"])], _year(match["py"])
+    last = min(last, _month_length(year, month))
+    return DateExpr(match.start(), match.end(), match.group(), "period", first, month, year,
+                    end_day=last, end_month=month, end_year=year)
+
+
+def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
+    name = _key(match["wd"])
+    if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
+        return None
+    direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
+    return DateExpr(match.start(), match.end(), match.group(), "weekday", weekday=rules.weekdays[name],
+                    direction=direction, time_of_day=_time_of_day(match, rules))
+
+
+_NEXT_WORD = re.compile(r"\s+([\w']+)")
+_PREVIOUS_WORD = re.compile(r"([\w']+)\s+$")
+
+
+def _named_day(match: re.Match, text: str, rules: _Rules) -> bool:
+    """Whether an ambiguous name standing alone ("Minggu": Sunday or week) is the day."""
+    if match["suffix"]:
+        return False
+    following = _NEXT_WORD.match(text, match.end("wd"))
+    if following and following.group(1).lower() in rules.week_followers:
+        return False
+    if match["tod1"] or match["tod2"]:
+        return True
+    if not match["wd"][0].isupper():
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 24), match.start())
+    return bool(before and before.group(1).lower() in rules.weekday_cues) or text.startswith(",", match.end())
+
+
+def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
+    key = _key(match["phrase"])
+    if key in rules.relative:
+        amount, unit = rules.relative[key]
+        kind, calendar_unit = "relative", True
+    else:
+        amount, unit = rules.offset_phrases[key]
+        kind, calendar_unit = "offset", False
+    return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit, amount=amount,
+                    offset_days=round(amount * UNIT_DAYS[unit]), calendar=calendar_unit,
+                    tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
+                    time_of_day=_time_of_day(match, rules))
+
+
+def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
+    unit = rules.units[_key(match["unit"])] if match["unit"] else rules.single_units[_key(match["single"])]
+    low, high = _amounts(match, rules)
+    post = _key(match["post"]) if match["post"] else None
+    if match["pre"] or post is None or post in rules.duration_suffixes:
+        end = match.end("post" if post in rules.duration_suffixes else "unit" if match["unit"] else "single")
+        return DateExpr(match.start(), end, text[match.start():end], "duration", unit=unit, amount=high)
+    kind, sign = ("relative", rules.ago_words[post]) if post in rules.ago_words else ("offset", rules.offset_words[post])
+    if low is None:
+        return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit)
+    middle, half = (low + high) / 2 * UNIT_DAYS[unit], (high - low) / 2 * UNIT_DAYS[unit]
+    return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit, amount=sign * high,
+                    offset_days=sign * math.floor(middle), tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
+
+
+def _amounts(match: re.Match, rules: _Rules) -> tuple[int | None, int | None]:
+    """The smallest and largest number of units: (1, 1) for "seminggu", (2, 3) for "2-3 hari"."""
+    if match["single"]:
+        return 1, 1
+    numbers = [_number(q, rules) for q in (match["q1"], match["q2"] or match["q1"])]
+    if None in numbers:
+        return None, None
+    return min(numbers), max(numbers)
+
+
+def _number(word: str, rules: _Rules) -> int | None:
+    return int(word) if word.isdigit() else rules.numbers.get(_key(word))
+
+
+def _time_of_day(match: re.Match, rules: _Rules) -> str | None:
+    word = match["tod1"] or match.groupdict().get("tod2")
+    return rules.times_of_day[_key(word)] if word else None
+
+
+# ---------------------------------------------------------------- resolving
+
+def _resolve_absolute(expr: DateExpr, reference: dt.date) -> ResolvedDate | None:
+    if expr.end_day is None:
+        day = _in_year_of(expr.day, expr.month, expr.year, reference)
+        return ResolvedDate(day, day, "day") if day else None
+    last = _in_year_of(expr.end_day, expr.end_month, expr.end_year, reference)
+    if last is None:
+        return None
+    year = expr.year if expr.year is not None else last.year - ((expr.month, expr.day) > (last.month, last.day))
+    first = _date(year, expr.month, expr.day)
+    return ResolvedDate(first, last, "range") if first and first <= last else None
+
+
+def _resolve_period(expr: DateExpr, reference: dt.date) -> ResolvedDate | None:
+    first = _in_year_of(expr.day, expr.month, expr.year, reference)
+    if first is None:
+        return None
+    last = first.replace(day=min(expr.end_day, _month_length(first.year, first.month)))
+    return ResolvedDate(first, last, "range")
+
+
+def _resolve_weekday(expr: DateExpr, reference: dt.date) -> ResolvedDate:
+    if expr.direction > 0:
+        day = reference + dt.timedelta((expr.weekday - reference.weekday()) % 7 or 7)
+    else:
+        back = (reference.weekday() - expr.weekday) % 7
+        day = reference - dt.timedelta(back or (7 if expr.direction < 0 else 0))
+    return ResolvedDate(day, day, "day")
+
+
+def _resolve_relative(expr: DateExpr, reference: dt.date) -> ResolvedDate | None:
+    return _resolve_calendar(expr, reference) if expr.calendar else _resolve_shift(expr, reference)
+
+
+def _resolve_calendar(expr: DateExpr, reference: dt.date) -> ResolvedDate | None:
+    """Calendar periods: "kemarin" a day, "pekan lalu" a Monday-Sunday week, "bulan lalu" a month."""
+    unit, amount = expr.unit, expr.amount
+    if unit == "day":
+        day = reference + dt.timedelta(amount)
+        return ResolvedDate(day, day, "day")
+    if unit in ("week", "weekend"):
+        monday = reference - dt.timedelta(reference.weekday()) + dt.timedelta(weeks=amount)
+        if unit == "week":
+            return ResolvedDate(monday, monday + dt.timedelta(6), "week")
+        return ResolvedDate(monday + dt.timedelta(5), monday + dt.timedelta(6), "range")
+    if unit == "month":
+        year, month = divmod(reference.year * 12 + reference.month - 1 + amount, 12)
+        return ResolvedDate(dt.date(year, month + 1, 1), dt.date(year, month + 1, _month_length(year, month + 1)), "range")
+    if unit == "year":
+        return ResolvedDate(dt.date(reference.year + amount, 1, 1), dt.date(reference.year + amount, 12, 31), "range")
+    return None
+
+
+def _resolve_shift(expr: DateExpr, anchor: dt.date) -> ResolvedDate | None:
+    if expr.offset_days is None:
+        return None
+    centre = anchor + dt.timedelta(expr.offset_days)
+    if expr.tolerance_days == 0:
+        return ResolvedDate(centre, centre, "day")
+    spread = dt.timedelta(expr.tolerance_days)
+    return ResolvedDate(centre - spread, centre + spread, "range")
+
+
+_RESOLVERS: dict[str, Callable[[DateExpr, dt.date], ResolvedDate | None]] = {
+    "absolute": _resolve_absolute,
+    "period": _resolve_period,
+    "weekday": _resolve_weekday,
+    "relative": _resolve_relative,
+    "offset": _resolve_shift,
+}
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _in_year_of(day: int, month: int, year: int | None, reference: dt.date) -> dt.date | None:
+    """The date; a year-less one falls in the reference year unless that puts it more than about two
+    months after the reference ("28 Desember" in a January article is last December)."""
+    if year is not None:
+        return _date(year, month, day)
+    candidate = _date(reference.year, month, day)
+    if candidate is None or candidate - reference > FUTURE_LIMIT:
+        return _date(reference.year - 1, month, day)
+    return candidate
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    return _date(2000 if year is None else year, month, day) is not None   # 2000 admits 29 February
+
+
+def _valid_range(first: tuple, last: tuple) -> bool:
+    if not _valid(*last):
+        return False
+    (d1, m1, y1), (d2, m2, y2) = first, last
+    if y1 is not None:
+        return (y1, m1, d1) < (y2, m2, d2)
+    return (m1, d1) < (m2, d2) or m1 > m2        # year-less "30 Desember - 2 Januari" wraps
+
+
+def _month_length(year: int | None, month: int) -> int:
+    return calendar.monthrange(2000 if year is None else year, month)[1]
+
+
+def _year(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    return int(raw) + 2000 if len(raw) == 2 else int(raw)
+
+
+def _last_stated_day(expr: DateExpr) -> dt.date | None:
+    if expr.kind != "absolute" or expr.year is None:
+        return None
+    if expr.end_day is not None:
+        return _date(expr.end_year, expr.end_month, expr.end_day)
+    return _date(expr.year, expr.month, expr.day)
+
+
+_ISO = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
+
+
+def _iso_timestamp(text: str) -> dt.datetime | None:
+    match = _ISO.search(text)
+    if match is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(match.group().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
+
+
+def _zone(rules: _Rules, name: str | None, sign: str | None, hours: str | None) -> dt.timezone:
+    offset = rules.time_zones[(name or rules.default_time_zone).upper()]
+    if sign and hours:
+        offset += int(hours) * (1 if sign == "+" else -1)
+    return dt.timezone(dt.timedelta(hours=offset))
+
+
+# ---------------------------------------------------------------- compiling a language
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _words(phrases: Iterable[str]) -> str:
+    """Alternation of plain phrases, longest first; a space matches any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+
+
+def _regexes(fragments: Iterable[str]) -> str:
+    return "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")"
+
+
+_START = r"(?<!\w)"
+_END = r"(?!\w)(?!-\w)"          # also refuses the first half of "sehari-hari"
+_NUMBER_START = r"(?<!\w)(?<!\d[-–/.,:])"
+
+
+@lru_cache(maxsize=None)
+def _rules(language: str) -> _Rules:
+    data = lang.load("dates", language)
+    words = _Words(data)
+    return _Rules(
+        finders=((_date_pattern(data, words), _absolute), (_period_pattern(data, words), _period),
+                 (_weekday_pattern(data, words), _weekday), (_phrase_pattern(data, words), _phrase),
+                 (_quantity_pattern(data, words), _quantity)),
+        time=_time_pattern(data),
+        months=words.months,
+        weekdays=words.weekdays,
+        ambiguous_weekdays=frozenset(map(_key, data["weekdays"]["ambiguous"])),
+        weekday_cues=frozenset(map(_key, data["weekdays"]["cues"])),
+        week_followers=frozenset(map(_key, data["weekdays"]["week_followers"])),
+        weekday_suffixes=_keyed(data["weekday_suffixes"]),
+        times_of_day=_keyed(data["times_of_day"]),
+        month_parts={_key(k): tuple(v) for k, v in data["month_parts"].items()},
+        relative={_key(k): (v["amount"], v["unit"]) for k, v in data["relative"].items()},
+        offset_phrases={_key(k): (v["amount"], v["unit"]) for k, v in data["offset_phrases"].items()},
+        units=_keyed(data["units"]),
+        single_units=_keyed(data["single_units"]),
+        numbers=_keyed(data["numbers"]),
+        duration_prefixes=frozenset(map(_key, data["duration_prefixes"])),
+        duration_suffixes=frozenset(map(_key, data["duration_suffixes"])),
+        ago_words=_keyed(data["ago_words"]),
+        offset_words=_keyed(data["offset_words"]),
+        numeric_order=data["numeric_order"],
+        time_zones={k.upper(): v for k, v in data["time_zones"].items()},
+        default_time_zone=data["default_time_zone"].upper(),
+    )
+
+
+def _keyed(table: dict) -> dict:
+    return {_key(k): v for k, v in table.items()}
+
+
+class _Words:
+    """Regex alternations and lookups shared by several patterns."""
+
+    def __init__(self, data: dict) -> None:
+        self.months = {_key(name): number for number, names in enumerate(data["months"], 1) for name in names}
+        self.weekdays = {_key(name): number for number, names in enumerate(data["weekdays"]["names"])
+                         for name in names}
+        self.month = _words(self.months)
+        self.abbreviation_dot = r"(?:\.(?=\s*\d))?"          # "13 Jan. 2022"
+        self.weekday = _words(self.weekdays)
+        self.time_of_day = _words(data["times_of_day"])
+        self.year = data["year_regex"]
+
+
+def _date_pattern(data: dict, w: _Words) -> re.Pattern:
+    weekday = (rf"(?:{_words(data['weekdays']['day_words'])}\s+)?(?P<wd>{w.weekday})"
+               rf"(?:\s+(?P<tod1>{w.time_of_day}))?\s*,?\s*")
+    day_word = rf"(?:{_words(data['day_number_words'])}\s*)?"
+    separator = rf"\s*{_regexes(data['range_separators'])}\s*"
+    textual = (rf"(?P<d1>\d{{1,2}})(?!\d)(?:(?:\s+(?P<m1>{w.month}){w.abbreviation_dot}(?:\s+(?P<y1>{w.year}))?)?{separator}"
+               rf"(?P<d2>\d{{1,2}})(?!\d))?\s+(?P<m2>{w.month}){w.abbreviation_dot}(?:\s*,?\s+(?P<y2>{w.year})(?!\d))?")
+    numeric = (r"(?P<open>\(\s*)?(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?!\d)"
+               r"(?:(?P=sep)(?P<n3>\d{4}|\d{2})(?!\d))?(?(open)\s*\))")
+    return re.compile(rf"{_START}(?:{weekday})?{_NUMBER_START}{day_word}(?:{textual}|{numeric})"
+                      rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)(?![/.-]\d)", re.IGNORECASE)
+
+
+def _period_pattern(data: dict, w: _Words) -> re.Pattern:
+    return re.compile(rf"{_START}(?<!\d\s)(?:(?P<part>{_words(data['month_parts'])})\s+)?"
+                      rf"(?:(?P<month_word>{_words(data['month_words'])})\s+)?(?P<pm>{w.month}){w.abbreviation_dot}"
+                      rf"(?:\s+(?P<py>{w.year})(?!\d))?{_END}", re.IGNORECASE)
+
+
+def _weekday_pattern(data: dict, w: _Words) -> re.Pattern:
+    suffix = _words(data["weekday_suffixes"])
+    return re.compile(rf"{_START}(?:(?P<day_word>{_words(data['weekdays']['day_words'])})\s+)?(?P<wd>{w.weekday})"
+                      rf"(?:\s+(?P<tod1>{w.time_of_day}))?(?:\s+(?P<suffix>{suffix}))?"
+                      rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)", re.IGNORECASE)
+
+
+def _phrase_pattern(data: dict, w: _Words) -> re.Pattern:
+    phrases = _words([*data["relative"], *data["offset_phrases"]])
+    return re.compile(rf"{_START}(?P<phrase>{phrases})(?:\s+(?P<tod1>{w.time_of_day}))?{_END}",
+                      re.IGNORECASE)
+
+
+def _quantity_pattern(data: dict, w: _Words) -> re.Pattern:
+    number = rf"(?:\d{{1,3}}(?![.,]?\d)|{_words([*data['numbers'], *data['vague_quantities']])})"
+    posts = _words([*data["ago_words"], *data["offset_words"], *data["duration_suffixes"]])
+    return re.compile(
+        rf"{_START}(?<!\d[.,])(?:(?P<pre>{_words(data['duration_prefixes'])})\s+)?"
+        rf"(?:(?P<q1>{number})(?:\s*{_regexes(data['quantity_range_separators'])}\s*(?P<q2>{number}))?"
+        rf"\s+(?P<unit>{_words(data['units'])})|(?P<single>{_words(data['single_units'])}))"
+        rf"(?:\s+(?P<post>{posts}))?{_END}", re.IGNORECASE)
+
+
+def _time_pattern(data: dict) -> re.Pattern:
+    zones = _words(data["time_zones"])
+    return re.compile(rf"(?<![\d.,:/]){data['time_regex']}(?!\d)"
+                      rf"(?:\s*(?P<zone>{zones})(?!\w)(?:\s*(?P<sign>[+-])\s*(?P<zone_hours>\d{{1,2}})(?!\d))?)?",
+                      re.IGNORECASE)

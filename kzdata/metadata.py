@@ -1,0 +1,87 @@
+"""What an article says about itself: title, section, publication time, dateline, bylines, credits."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .gazetteer import Gazetteer
+from .segment import BODY, BOILERPLATE, CAPTION, TITLE, Sentence, layout
+from .sources import find_sources
+from . import language as lang
+
+
+@dataclass
+class ArticleMeta:
+    title: str | None = None
+    section: str | None = None
+    published: dt.datetime | None = None
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    dateline_agency: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    credited_sources: list[str] = field(default_factory=list)
+
+
+def read_metadata(text: str, view: str, sentences: list[Sentence], language: str = "id") -> ArticleMeta:
+    meta = ArticleMeta()
+    rules = layout(language)
+    words = lang.load("layout", language)
+    for sentence in sentences:
+        piece = view[sentence.start:sentence.end]
+        if sentence.kind == TITLE and meta.title is None:
+            meta.title = text[sentence.start:sentence.end]
+        elif sentence.role == "meta" and meta.published is None:
+            meta.published = dates.parse_timestamp(piece, language)
+            if rules.meta_separator in piece:
+                meta.section = text[sentence.start:sentence.start + piece.index(rules.meta_separator)].strip() or None
+        elif sentence.role == "byline":
+            _read_byline(piece, words, meta)
+    _read_dateline(view, sentences, rules, meta)
+    meta.credited_sources = _credited_sources(view, sentences, words)
+    return meta
+
+
+def _read_byline(piece: str, words: dict, meta: ArticleMeta) -> None:
+    labels = "|".join(re.escape(w) for w in sorted(words["byline_labels"], key=len, reverse=True))
+    for match in re.finditer(rf"(?i)\b({labels})\s*:\s*(.+?)(?=\s+(?:{labels})\s*:|$)", piece):
+        label, value = match.group(1).lower(), match.group(2).strip()
+        if label in words["author_labels"] and meta.author is None:
+            meta.author = value
+        elif label in words["editor_labels"] and meta.editor is None:
+            meta.editor = value
+
+
+def _read_dateline(view: str, sentences: list[Sentence], rules, meta: ArticleMeta) -> None:
+    first_body = next((s for s in sentences if s.kind == BODY), None)
+    if first_body is None:
+        return
+    match = rules.dateline.match(view[first_body.start:first_body.end])
+    if not match:
+        return
+    mentions = Gazetteer.default().find(match.group("place"))
+    if not mentions:
+        return
+    meta.dateline = mentions[0].place.name
+    meta.dateline_span = (first_body.start, first_body.start + match.end())
+    agency = match.group("agency")
+    if agency:
+        named = find_sources(agency)
+        meta.dateline_agency = named[0] if named else None
+
+
+def _credited_sources(view: str, sentences: list[Sentence], words: dict) -> list[str]:
+    """Sources named in credits, sign-offs and source lines, then those a story says it quotes."""
+    credit_roles = {"credit", "signoff", "byline", "meta"}
+    found: list[str] = []
+    for sentence in sentences:
+        piece = view[sentence.start:sentence.end]
+        if sentence.kind == BOILERPLATE and sentence.role in credit_roles:
+            found += find_sources(piece)
+        elif sentence.kind in (BODY, CAPTION):
+            phrases = lang.literal_regex(words["credit_phrases"])
+            for match in phrases.finditer(piece):
+                found += find_sources(piece[match.end():match.end() + 60])[:1]
+    return list(dict.fromkeys(found))
