@@ -15,8 +15,9 @@ Spans: prepositions before an expression ("pada", "sejak", "hingga") stay outsid
 ("hari Kamis"), a day-number word ("tanggal 5"), a weekday and a time of day that belong to the
 date are inside it ("pada hari Kamis (13/1) malam" -> "hari Kamis (13/1) malam").
 
-Finding runs one regex pass per shape over the text; overlapping candidates are settled by length,
-the longest wins.
+Finding is one pass of one regex over a lower-cased copy of the text: the shapes are alternatives
+of that regex, tried longest shape first at each word start, so the longest expression wins. A match
+the code then refuses (31/2, a lone "Minggu" that means "week") is retried with the other shapes.
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "weekend": 7, "month": 30, "ye
 UNIT_TOLERANCE = {"hour": 0, "day": 0, "week": 3, "weekend": 3, "month": 15, "year": 182}
 # A year-less date more than this after the reference belongs to the year before it.
 FUTURE_LIMIT = dt.timedelta(days=61)
-_KIND_RANK = {"absolute": 0, "period": 1, "relative": 2, "offset": 3, "duration": 4, "weekday": 5}
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,18 @@ class DateExpr:
 
 
 @dataclass(frozen=True)
+class _Shape:
+    """One shape of expression: its own pattern (for its groups) and the function that reads a match."""
+    name: str
+    pattern: re.Pattern
+    build: Callable
+
+
+@dataclass(frozen=True)
 class _Rules:
     """One language's compiled patterns and word tables."""
-    finders: tuple                  # (pattern, builder) pairs, one pass each
+    master: re.Pattern              # all shapes, one alternative (named after its shape) each
+    shapes: dict                    # shape name -> _Shape
     time: re.Pattern
     months: dict
     weekdays: dict
@@ -123,13 +132,17 @@ class _Rules:
 def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     """Date expressions in ``text``, sorted by start, non-overlapping, the longest match winning."""
     rules = _rules(language)
-    candidates = []
-    for pattern, build in rules.finders:
-        for match in pattern.finditer(text):
-            expr = build(match, text, rules)
-            if expr is not None:
-                candidates.append(expr)
-    return _longest_first(candidates)
+    low = _lowered(text)
+    found: list[DateExpr] = []
+    position = 0
+    while (hit := rules.master.search(low, position)) is not None:
+        expr = _read(rules.shapes[hit.lastgroup], hit.start(), text, low, rules) or _retry(hit, text, low, rules)
+        if expr is None:
+            position = hit.start() + 1
+        else:
+            found.append(expr)
+            position = expr.end
+    return found
 
 
 def latest_absolute_date(exprs: Iterable[DateExpr]) -> dt.date | None:
@@ -162,14 +175,28 @@ def parse_timestamp(text: str, language: str = "id") -> dt.datetime | None:
     return dt.datetime.combine(day, moment, tzinfo=zone)
 
 
-# ---------------------------------------------------------------- choosing among candidates
+# ---------------------------------------------------------------- reading matches
 
-def _longest_first(candidates: list[DateExpr]) -> list[DateExpr]:
-    chosen: list[DateExpr] = []
-    for expr in sorted(candidates, key=lambda e: (e.start - e.end, _KIND_RANK[e.kind], e.start)):
-        if all(expr.end <= other.start or expr.start >= other.end for other in chosen):
-            chosen.append(expr)
-    return sorted(chosen, key=lambda e: e.start)
+def _read(shape: _Shape, start: int, text: str, low: str, rules: _Rules) -> DateExpr | None:
+    match = shape.pattern.match(low, start)
+    return shape.build(match, text, rules) if match else None
+
+
+def _retry(hit: re.Match, text: str, low: str, rules: _Rules) -> DateExpr | None:
+    """The longest expression of another shape at the start of a refused match ("Sabtu, 45 Januari")."""
+    others = (_read(shape, hit.start(), text, low, rules) for name, shape in rules.shapes.items() if name != hit.lastgroup)
+    return max(filter(None, others), key=lambda e: e.end, default=None)
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, character for character (offsets stay valid)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _expr(match: re.Match, text: str, kind: str, end: int | None = None, **fields) -> DateExpr:
+    end = match.end() if end is None else end
+    return DateExpr(match.start(), end, text[match.start():end], kind, **fields)
 
 
 # ---------------------------------------------------------------- building expressions from matches
@@ -184,9 +211,8 @@ def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
         return None
     day, month, year = first
     end_day, end_month, end_year = last or (None, None, None)
-    return DateExpr(match.start(), match.end(), match.group(), "absolute", day, month, year, weekday,
-                    end_day=end_day, end_month=end_month, end_year=end_year,
-                    time_of_day=_time_of_day(match, rules))
+    return _expr(match, text, "absolute", day=day, month=month, year=year, weekday=weekday, end_day=end_day,
+                 end_month=end_month, end_year=end_year, time_of_day=_time_of_day(match, rules))
 
 
 def _textual_date(match: re.Match, rules: _Rules) -> tuple:
@@ -223,14 +249,12 @@ def _numeric_date(match: re.Match, rules: _Rules, has_weekday: bool) -> tuple | 
     return day, month, _year(raw_year)
 
 
-def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
-    if not (match["part"] or match["month_word"] or match["py"]):
-        return None
+def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     first, last = rules.month_parts[_key(match["part"])] if match["part"] else (1, 31)
     month, year = rules.months[_key(match["pm"])], _year(match["py"])
     last = min(last, _month_length(year, month))
-    return DateExpr(match.start(), match.end(), match.group(), "period", first, month, year,
-                    end_day=last, end_month=month, end_year=year)
+    return _expr(match, text, "period", day=first, month=month, year=year, end_day=last, end_month=month,
+                 end_year=year)
 
 
 def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
@@ -238,8 +262,8 @@ def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
     if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
         return None
     direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
-    return DateExpr(match.start(), match.end(), match.group(), "weekday", weekday=rules.weekdays[name],
-                    direction=direction, time_of_day=_time_of_day(match, rules))
+    return _expr(match, text, "weekday", weekday=rules.weekdays[name], direction=direction,
+                 time_of_day=_time_of_day(match, rules))
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
@@ -255,7 +279,7 @@ def _named_day(match: re.Match, text: str, rules: _Rules) -> bool:
         return False
     if match["tod1"] or match["tod2"]:
         return True
-    if not match["wd"][0].isupper():
+    if not text[match.start("wd")].isupper():
         return False
     before = _PREVIOUS_WORD.search(text, max(0, match.start() - 24), match.start())
     return bool(before and before.group(1).lower() in rules.weekday_cues) or text.startswith(",", match.end())
@@ -269,10 +293,9 @@ def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     else:
         amount, unit = rules.offset_phrases[key]
         kind, calendar_unit = "offset", False
-    return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit, amount=amount,
-                    offset_days=round(amount * UNIT_DAYS[unit]), calendar=calendar_unit,
-                    tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
-                    time_of_day=_time_of_day(match, rules))
+    return _expr(match, text, kind, unit=unit, amount=amount, offset_days=round(amount * UNIT_DAYS[unit]),
+                 calendar=calendar_unit, tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
+                 time_of_day=_time_of_day(match, rules))
 
 
 def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
@@ -281,13 +304,13 @@ def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     post = _key(match["post"]) if match["post"] else None
     if match["pre"] or post is None or post in rules.duration_suffixes:
         end = match.end("post" if post in rules.duration_suffixes else "unit" if match["unit"] else "single")
-        return DateExpr(match.start(), end, text[match.start():end], "duration", unit=unit, amount=high)
+        return _expr(match, text, "duration", end, unit=unit, amount=high)
     kind, sign = ("relative", rules.ago_words[post]) if post in rules.ago_words else ("offset", rules.offset_words[post])
     if low is None:
-        return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit)
+        return _expr(match, text, kind, unit=unit)
     middle, half = (low + high) / 2 * UNIT_DAYS[unit], (high - low) / 2 * UNIT_DAYS[unit]
-    return DateExpr(match.start(), match.end(), match.group(), kind, unit=unit, amount=sign * high,
-                    offset_days=sign * math.floor(middle), tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
+    return _expr(match, text, kind, unit=unit, amount=sign * high, offset_days=sign * math.floor(middle),
+                 tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
 
 
 def _amounts(match: re.Match, rules: _Rules) -> tuple[int | None, int | None]:
@@ -461,8 +484,8 @@ def _key(phrase: str) -> str:
 
 
 def _words(phrases: Iterable[str]) -> str:
-    """Alternation of plain phrases, longest first; a space matches any whitespace."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    """Alternation of plain lower-case phrases, longest first; a space matches any whitespace."""
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
 
 
@@ -470,19 +493,24 @@ def _regexes(fragments: Iterable[str]) -> str:
     return "(?:" + "|".join(f"(?:{f})" for f in fragments) + ")"
 
 
+# Patterns run on lower-cased text; each shape's body starts at a word start (checked once, in front
+# of the master alternation).
 _START = r"(?<!\w)"
 _END = r"(?!\w)(?!-\w)"          # also refuses the first half of "sehari-hari"
 _NUMBER_START = r"(?<!\w)(?<!\d[-–/.,:])"
+_GROUP = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
 
 
 @lru_cache(maxsize=None)
 def _rules(language: str) -> _Rules:
     data = lang.load("dates", language)
     words = _Words(data)
+    bodies = {"date": (_date_body(data, words), _absolute), "period": (_period_body(data, words), _period),
+              "phrase": (_phrase_body(data, words), _phrase), "quantity": (_quantity_body(data), _quantity),
+              "weekday": (_weekday_body(data, words), _weekday)}     # in the order tried at a word start
     return _Rules(
-        finders=((_date_pattern(data, words), _absolute), (_period_pattern(data, words), _period),
-                 (_weekday_pattern(data, words), _weekday), (_phrase_pattern(data, words), _phrase),
-                 (_quantity_pattern(data, words), _quantity)),
+        master=re.compile(_START + "(?:" + "|".join(_renamed(body, name) for name, (body, _) in bodies.items()) + ")"),
+        shapes={name: _Shape(name, re.compile(_START + body), build) for name, (body, build) in bodies.items()},
         time=_time_pattern(data),
         months=words.months,
         weekdays=words.weekdays,
@@ -507,6 +535,16 @@ def _rules(language: str) -> _Rules:
     )
 
 
+def _renamed(body: str, shape: str) -> str:
+    """A shape's body as one alternative of the master regex, named after the shape, its groups renamed apart."""
+    def rename(match: re.Match) -> str:
+        name, reference, condition = match.groups()
+        if name:
+            return f"(?P<{shape}_{name}>"
+        return f"(?P={shape}_{reference})" if reference else f"(?({shape}_{condition})"
+    return f"(?P<{shape}>{_GROUP.sub(rename, body)})"
+
+
 def _keyed(table: dict) -> dict:
     return {_key(k): v for k, v in table.items()}
 
@@ -521,50 +559,49 @@ class _Words:
         self.month = _words(self.months)
         self.abbreviation_dot = r"(?:\.(?=\s*\d))?"          # "13 Jan. 2022"
         self.weekday = _words(self.weekdays)
+        self.day_word = _words(data["weekdays"]["day_words"])
         self.time_of_day = _words(data["times_of_day"])
         self.year = data["year_regex"]
 
 
-def _date_pattern(data: dict, w: _Words) -> re.Pattern:
-    weekday = (rf"(?:{_words(data['weekdays']['day_words'])}\s+)?(?P<wd>{w.weekday})"
-               rf"(?:\s+(?P<tod1>{w.time_of_day}))?\s*,?\s*")
+def _date_body(data: dict, w: _Words) -> str:
+    weekday = rf"(?:{w.day_word}\s+)?(?P<wd>{w.weekday})(?:\s+(?P<tod1>{w.time_of_day}))?\s*,?\s*"
     day_word = rf"(?:{_words(data['day_number_words'])}\s*)?"
     separator = rf"\s*{_regexes(data['range_separators'])}\s*"
-    textual = (rf"(?P<d1>\d{{1,2}})(?!\d)(?:(?:\s+(?P<m1>{w.month}){w.abbreviation_dot}(?:\s+(?P<y1>{w.year}))?)?{separator}"
-               rf"(?P<d2>\d{{1,2}})(?!\d))?\s+(?P<m2>{w.month}){w.abbreviation_dot}(?:\s*,?\s+(?P<y2>{w.year})(?!\d))?")
+    month = rf"{w.month}){w.abbreviation_dot}"
+    textual = (rf"(?P<d1>\d{{1,2}})(?!\d)(?:(?:\s+(?P<m1>{month}(?:\s+(?P<y1>{w.year}))?)?{separator}"
+               rf"(?P<d2>\d{{1,2}})(?!\d))?\s+(?P<m2>{month}(?:\s*,?\s+(?P<y2>{w.year})(?!\d))?")
     numeric = (r"(?P<open>\(\s*)?(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?!\d)"
                r"(?:(?P=sep)(?P<n3>\d{4}|\d{2})(?!\d))?(?(open)\s*\))")
-    return re.compile(rf"{_START}(?:{weekday})?{_NUMBER_START}{day_word}(?:{textual}|{numeric})"
-                      rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)(?![/.-]\d)", re.IGNORECASE)
+    return (rf"(?:{weekday})?{_NUMBER_START}{day_word}(?:{textual}|{numeric})"
+            rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)(?![/.-]\d)")
 
 
-def _period_pattern(data: dict, w: _Words) -> re.Pattern:
-    return re.compile(rf"{_START}(?<!\d\s)(?:(?P<part>{_words(data['month_parts'])})\s+)?"
-                      rf"(?:(?P<month_word>{_words(data['month_words'])})\s+)?(?P<pm>{w.month}){w.abbreviation_dot}"
-                      rf"(?:\s+(?P<py>{w.year})(?!\d))?{_END}", re.IGNORECASE)
+def _period_body(data: dict, w: _Words) -> str:
+    """A month with a part ("akhir Januari"), a month word ("bulan Januari") or a year ("Januari 2022")."""
+    return (rf"(?<!\d\s)(?:(?P<part>{_words(data['month_parts'])})\s+)?(?:(?P<month_word>{_words(data['month_words'])})\s+)?"
+            rf"(?P<pm>{w.month}){w.abbreviation_dot}(?:\s+(?P<py>{w.year})(?!\d))?{_END}"
+            r"(?(part)|(?(month_word)|(?(py)|(?!))))")
 
 
-def _weekday_pattern(data: dict, w: _Words) -> re.Pattern:
+def _weekday_body(data: dict, w: _Words) -> str:
     suffix = _words(data["weekday_suffixes"])
-    return re.compile(rf"{_START}(?:(?P<day_word>{_words(data['weekdays']['day_words'])})\s+)?(?P<wd>{w.weekday})"
-                      rf"(?:\s+(?P<tod1>{w.time_of_day}))?(?:\s+(?P<suffix>{suffix}))?"
-                      rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)", re.IGNORECASE)
+    return (rf"(?:(?P<day_word>{w.day_word})\s+)?(?P<wd>{w.weekday})(?:\s+(?P<tod1>{w.time_of_day}))?"
+            rf"(?:\s+(?P<suffix>{suffix}))?(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)")
 
 
-def _phrase_pattern(data: dict, w: _Words) -> re.Pattern:
+def _phrase_body(data: dict, w: _Words) -> str:
     phrases = _words([*data["relative"], *data["offset_phrases"]])
-    return re.compile(rf"{_START}(?P<phrase>{phrases})(?:\s+(?P<tod1>{w.time_of_day}))?{_END}",
-                      re.IGNORECASE)
+    return rf"(?P<phrase>{phrases})(?:\s+(?P<tod1>{w.time_of_day}))?{_END}"
 
 
-def _quantity_pattern(data: dict, w: _Words) -> re.Pattern:
+def _quantity_body(data: dict) -> str:
     number = rf"(?:\d{{1,3}}(?![.,]?\d)|{_words([*data['numbers'], *data['vague_quantities']])})"
     posts = _words([*data["ago_words"], *data["offset_words"], *data["duration_suffixes"]])
-    return re.compile(
-        rf"{_START}(?<!\d[.,])(?:(?P<pre>{_words(data['duration_prefixes'])})\s+)?"
-        rf"(?:(?P<q1>{number})(?:\s*{_regexes(data['quantity_range_separators'])}\s*(?P<q2>{number}))?"
-        rf"\s+(?P<unit>{_words(data['units'])})|(?P<single>{_words(data['single_units'])}))"
-        rf"(?:\s+(?P<post>{posts}))?{_END}", re.IGNORECASE)
+    return (rf"(?<!\d[.,])(?:(?P<pre>{_words(data['duration_prefixes'])})\s+)?"
+            rf"(?:(?P<q1>{number})(?:\s*{_regexes(data['quantity_range_separators'])}\s*(?P<q2>{number}))?"
+            rf"\s+(?P<unit>{_words(data['units'])})|(?P<single>{_words(data['single_units'])}))"
+            rf"(?:\s+(?P<post>{posts}))?{_END}")
 
 
 def _time_pattern(data: dict) -> re.Pattern:

@@ -1,0 +1,59 @@
+"""Loading files into a corpus: sidecars, duplicates, unreadable files, schema checks."""
+import pandas as pd
+import pytest
+
+from kzdata import load_corpus
+from kzdata.schema import SchemaError, TABLES, frame, validate
+
+ARTICLE = "Polisi Tangkap Perusuh di Almaty\n\nJAKARTA - Polisi menangkap 30 perusuh di Almaty pada Senin (10/1/2022).\n"
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_sidecar_supplies_what_the_text_does_not_say(tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "articles.toml", '["a.txt"]\noutlet = "Warta"\nurl = "https://contoh.id/a"\npublished = 2022-01-11\n')
+    corpus = load_corpus([path])
+    row = corpus.articles.iloc[0]
+    assert (row.outlet, row.url) == ("Warta", "https://contoh.id/a")
+    assert row.published == pd.Timestamp("2022-01-11", tz="Asia/Jakarta")
+    assert corpus.events.iloc[0].outlet == "Warta"
+
+
+def test_sidecar_with_unknown_keys_is_refused_with_its_name(tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "articles.toml", '["a.txt"]\noutlett = "Warta"\n')
+    with pytest.raises(ValueError, match=r"articles\.toml.*a\.txt.*outlett"):
+        load_corpus([path])
+
+
+def test_same_content_twice_is_read_once(tmp_path):
+    paths = [write(tmp_path, "a.txt", ARTICLE), write(tmp_path, "b.txt", ARTICLE)]
+    corpus = load_corpus(paths)
+    assert len(corpus.articles) == 1
+    assert corpus.problems == (f"{paths[1]}: same content as {paths[0]}, read once",)
+
+
+def test_unreadable_files_are_reported_and_the_rest_loaded(tmp_path):
+    good = write(tmp_path, "a.txt", ARTICLE)
+    empty = write(tmp_path, "kosong.txt", "")
+    corpus = load_corpus([tmp_path / "hilang.txt", empty, good])
+    assert len(corpus.articles) == 1
+    assert [p.split(":")[0] for p in corpus.problems] == [str(tmp_path / "hilang.txt"), str(empty)]
+
+
+def test_every_table_matches_its_schema(seed_corpus):
+    for name in TABLES:
+        validate(name, seed_corpus.table(name))
+
+
+def test_validate_names_the_bad_column():
+    events = frame("events", []).astype({"lat": "object"})
+    with pytest.raises(SchemaError, match="'lat'"):
+        validate("events", events)
+    with pytest.raises(SchemaError, match="missing \\['quote'\\]"):
+        validate("figures", frame("figures", []).drop(columns="quote"))
