@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_extract(args: argparse.Namespace) -> int:
     info = ArticleInfo(outlet=args.outlet, url=args.url, published=args.published, language=args.language)
     corpus = load_corpus(args.files, info)
-    for problem in corpus.problems:
+    for problem in corpus.problems + corpus.duplicates:
         print(f"kzdata: {problem}", file=sys.stderr)
     for row in corpus.articles.itertuples():
         if isinstance(row.notes, str):
@@ -49,8 +49,7 @@ def run_extract(args: argparse.Namespace) -> int:
         for name in TABLE_NAMES:
             print(f"# {name}")
             print(export.to_csv(corpus.table(name)))
-    unreadable = [p for p in corpus.problems if "read once" not in p]
-    return 1 if unreadable else 0
+    return 1 if corpus.problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:

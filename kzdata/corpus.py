@@ -55,7 +55,8 @@ class Corpus:
     events: pd.DataFrame
     figures: pd.DataFrame
     places: pd.DataFrame
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()      # files that could not be read, one line each
+    duplicates: tuple[str, ...] = ()    # files whose content was already read
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -174,6 +175,7 @@ def load_corpus(paths: Iterable[str | Path], info: ArticleInfo = ArticleInfo(), 
     """Read and extract every file; files that cannot be read are listed in `problems`, not raised."""
     collected = ArticleTables()
     problems: list[str] = []
+    duplicates: list[str] = []
     seen: dict[str, str] = {}
     sidecars: dict[Path, dict[str, ArticleInfo]] = {}
     for path in map(Path, paths):
@@ -192,16 +194,16 @@ def load_corpus(paths: Iterable[str | Path], info: ArticleInfo = ArticleInfo(), 
             continue
         article_id = tables.articles[0]["article_id"]
         if article_id in seen:
-            problems.append(f"{path}: same content as {seen[article_id]}, read once")
+            duplicates.append(f"{path}: same content as {seen[article_id]}, read once")
             continue
         seen[article_id] = str(path)
         for name in TABLE_NAMES:
             getattr(collected, name).extend(getattr(tables, name))
-    return tables_to_corpus(collected, problems)
+    return tables_to_corpus(collected, problems, duplicates)
 
 
-def tables_to_corpus(tables: ArticleTables, problems: list[str] = ()) -> Corpus:
+def tables_to_corpus(tables: ArticleTables, problems=(), duplicates=()) -> Corpus:
     frames = {name: schema.frame(name, getattr(tables, name)) for name in TABLE_NAMES}
-    corpus = Corpus(**frames, problems=tuple(problems))
+    corpus = Corpus(**frames, problems=tuple(problems), duplicates=tuple(duplicates))
     corpus.validate()
     return corpus

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import dates
 from .gazetteer import Gazetteer
@@ -40,7 +41,7 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
         elif sentence.role == "byline":
             _read_byline(piece, words, meta)
     _read_dateline(view, sentences, rules, meta)
-    meta.credited_sources = _credited_sources(view, sentences, words)
+    meta.credited_sources = _credited_sources(view, sentences, language)
     return meta
 
 
@@ -72,16 +73,21 @@ def _read_dateline(view: str, sentences: list[Sentence], rules, meta: ArticleMet
         meta.dateline_agency = named[0] if named else None
 
 
-def _credited_sources(view: str, sentences: list[Sentence], words: dict) -> list[str]:
+@lru_cache(maxsize=None)
+def _credit_phrases(language: str) -> re.Pattern:
+    return lang.literal_regex(lang.load("layout", language)["credit_phrases"])
+
+
+def _credited_sources(view: str, sentences: list[Sentence], language: str) -> list[str]:
     """Sources named in credits, sign-offs and source lines, then those a story says it quotes."""
     credit_roles = {"credit", "signoff", "byline", "meta"}
+    phrases = _credit_phrases(language)
     found: list[str] = []
     for sentence in sentences:
         piece = view[sentence.start:sentence.end]
         if sentence.kind == BOILERPLATE and sentence.role in credit_roles:
             found += find_sources(piece)
         elif sentence.kind in (BODY, CAPTION):
-            phrases = lang.literal_regex(words["credit_phrases"])
             for match in phrases.finditer(piece):
                 found += find_sources(piece[match.end():match.end() + 60])[:1]
     return list(dict.fromkeys(found))

@@ -35,7 +35,8 @@ def test_same_content_twice_is_read_once(tmp_path):
     paths = [write(tmp_path, "a.txt", ARTICLE), write(tmp_path, "b.txt", ARTICLE)]
     corpus = load_corpus(paths)
     assert len(corpus.articles) == 1
-    assert corpus.problems == (f"{paths[1]}: same content as {paths[0]}, read once",)
+    assert corpus.duplicates == (f"{paths[1]}: same content as {paths[0]}, read once",)
+    assert corpus.problems == ()
 
 
 def test_unreadable_files_are_reported_and_the_rest_loaded(tmp_path):

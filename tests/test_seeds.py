@@ -1,5 +1,4 @@
 """What the two seed articles must yield, asserted exactly (the acceptance list of the kzdata issue)."""
-import datetime as dt
 
 import pandas as pd
 import pytest
