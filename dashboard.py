@@ -1,25 +1,44 @@
-"""Qantar overview (placeholder until the dashboard issue): what the bundled seeds yield."""
-from pathlib import Path
-
+"""Qantar: the overview page and the navigation every page shares."""
 import streamlit as st
 
-from kzdata import load_corpus
+from kzdata import charts, urlstate
+from kzdata.headlines import headline_claims
+from ui import frame, tables
+from ui.words import t
 
-SEEDS = sorted(Path(__file__).parent.joinpath("seeds").glob("*.txt"))
-
-st.set_page_config(page_title="Qantar", layout="wide")
-st.title("Qantar: Kazakhstan, January 2022")
-
-
-@st.cache_data
-def corpus_tables(paths: tuple[str, ...]):
-    corpus = load_corpus(paths)
-    return corpus.articles.drop(columns="text"), corpus.events, corpus.figures
+st.set_page_config(page_title="Qantar", page_icon=":material/public:", layout="wide")
 
 
-articles, events, figures = corpus_tables(tuple(map(str, SEEDS)))
-st.caption(f"{len(articles)} articles, {len(events)} events, {len(figures)} reported figures")
-st.subheader("Reported figures")
-st.dataframe(figures[["category", "number_text", "subject", "as_of", "attribution", "outlet", "quote"]], hide_index=True)
-st.subheader("Events")
-st.dataframe(events[["date", "date_end", "type", "place", "summary_en", "outlet", "quote"]], hide_index=True)
+def overview() -> None:
+    ctx = frame.context()
+    lang = ctx.lang
+    st.title(t("app_title", lang))
+    frame.show_notices(ctx)
+    if ctx.view.events.empty and ctx.view.figures.empty:
+        st.info(t("empty_view", lang))
+        return
+    tables.summary_metrics(ctx)
+    st.subheader(t("headline", lang))
+    st.caption(t("headline_note", lang))
+    for group, claims in headline_claims(ctx.view.figures).items():
+        tables.headline_group(group, claims, ctx)
+    st.subheader(t("compact_timeline", lang))
+    if ctx.view.events.empty:
+        st.info(t("no_events", lang))
+    else:
+        st.plotly_chart(charts.event_timeline(ctx.view.events, lang, compact=True), width="stretch")
+    st.subheader(t("articles", lang))
+    tables.articles_table(ctx)
+
+
+PAGE_FILES = {  # url_path key -> (file, icon); file stems differ from url paths so AppTest finds the frame
+    "timeline": ("pages/events_timeline.py", ":material/timeline:"),
+    "data": ("pages/data_tables.py", ":material/table:"),
+}
+
+lang = frame.current_lang()
+pages = [st.Page(overview, title=t("overview", lang), icon=":material/dashboard:", default=True)]
+pages += [st.Page(path, title=t(key, lang), icon=icon, url_path=urlstate.PAGES[key]) for key, (path, icon) in PAGE_FILES.items()]
+navigation = st.navigation(pages)
+frame.sidebar()
+navigation.run()

@@ -109,6 +109,25 @@ def _overlapping(first: pd.Series, last: pd.Series, start, stop) -> pd.Series:
     return mask
 
 
+def _among(column: pd.Series, values: pd.Series) -> pd.Series:
+    """`column.isin(values)` for two id columns, fast whatever their string storage.
+
+    pandas' isin for Arrow-backed strings turns every one of `values` into a scalar in Python (half a
+    second for 100,000 ids); pyarrow's is_in on the arrays takes about a millisecond.
+    """
+    if not all(_arrow_backed(s) for s in (column, values)):
+        return column.isin(values)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.is_in(pa.array(column.array), value_set=pa.array(values.array))
+    return pd.Series(pc.fill_null(found, False).to_numpy(zero_copy_only=False), index=column.index)
+
+
+def _arrow_backed(column: pd.Series) -> bool:
+    return isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"
+
+
 def _outlet_mask(df: pd.DataFrame, filters: Filters) -> pd.Series:
     if not filters.outlets:
         return _all(df)
@@ -135,19 +154,21 @@ def _article_mask(articles: pd.DataFrame, filters: Filters, start, stop,
                   events: pd.DataFrame, figures: pd.DataFrame) -> pd.Series:
     mask = _outlet_mask(articles, filters)
     if filters.has_dates:
-        cited = articles["article_id"].isin(events["article_id"]) | articles["article_id"].isin(figures["article_id"])
+        ids = articles["article_id"]
+        cited = _among(ids, events["article_id"]) | _among(ids, figures["article_id"])
         mask &= cited | _within(articles["reference_date"], start, stop)
     return mask
 
 
 def _rows(df: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
-    return df if mask.all() else df.loc[mask]
+    """The rows of `df` under `mask`; always a new frame, so a caller adding a column leaves the corpus alone."""
+    return df.copy(deep=False) if mask.all() else df.loc[mask]
 
 
 def _of_articles(df: pd.DataFrame, articles: pd.DataFrame, everything: pd.DataFrame) -> pd.DataFrame:
     if len(articles) == len(everything):
-        return df
-    return df.loc[df["article_id"].isin(articles["article_id"])]
+        return df.copy(deep=False)
+    return df.loc[_among(df["article_id"], articles["article_id"])]
 
 
 def apply(corpus, filters: Filters) -> View:

@@ -220,7 +220,8 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def from_query(params: Mapping[str, str | list[str]], bounds: Bounds, page_params: Iterable[str] = ()) -> ParsedQuery:
+def from_query(params: Mapping[str, str | list[str]], bounds: Bounds,
+               page_params: Iterable[str] = ()) -> ParsedQuery:
     """Filters and page parameters from a query; never raises.
 
     Dropped, each with a notice: unknown parameter names, more than 50 values for one name, values

@@ -1,0 +1,27 @@
+"""Timeline: events in lanes by type, reported figures by date, and the sentence behind a selection."""
+import streamlit as st
+
+from kzdata import charts
+from ui import frame, selection
+from ui.words import t
+
+ctx = frame.context()
+lang = ctx.lang
+st.title(t("timeline", lang))
+frame.show_notices(ctx)
+if ctx.view.events.empty and ctx.view.figures.empty:
+    st.info(t("empty_view", lang))
+    st.stop()
+
+if not ctx.view.events.empty:
+    st.subheader(t("events_by_type", lang))
+    st.caption(t("select_hint", lang))
+    state = st.plotly_chart(charts.event_timeline(ctx.view.events, lang), on_select="rerun",
+                            selection_mode=("points", "box"), key="timeline_events")
+    selection.show(ctx.view.events, selection.picked_ids(state), "event", ctx)
+
+if not ctx.view.figures.empty:
+    st.subheader(t("figures_over_time", lang))
+    state = st.plotly_chart(charts.figures_over_time(ctx.view.figures, lang), on_select="rerun",
+                            selection_mode=("points", "box"), key="timeline_figures")
+    selection.show(ctx.view.figures, selection.picked_ids(state), "figure", ctx)

@@ -1,0 +1,1 @@
+"""Streamlit glue shared by the overview and every page: cached data, sidebar filters, words."""

@@ -1,0 +1,106 @@
+"""The sidebar every page shares: filters that live in the URL, and the tables in view.
+
+On a session's first run the URL's query parameters set the widgets; from then on the widgets
+write the URL, so the address bar always shares exactly the view on screen.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from kzdata import urlstate
+from kzdata.corpus import Corpus
+from kzdata.filters import Bounds, Filters, View, apply
+
+from .data import corpus_and_bounds
+from .words import LANGUAGES, t, type_label
+
+_KEYS = {"dates": "f_dates", "outlets": "f_outlets", "types": "f_types", "lang": "f_lang"}
+
+
+@dataclass(frozen=True)
+class Context:
+    corpus: Corpus
+    bounds: Bounds
+    filters: Filters
+    view: View
+    extra: dict
+    notices: tuple[str, ...]
+
+    @property
+    def lang(self) -> str:
+        return self.filters.lang
+
+
+def _query_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _seed_widgets(parsed: urlstate.ParsedQuery, bounds: Bounds) -> None:
+    f = parsed.filters
+    st.session_state[_KEYS["dates"]] = (f.start or bounds.first, f.end or bounds.last)
+    st.session_state[_KEYS["outlets"]] = list(f.outlets)
+    st.session_state[_KEYS["types"]] = list(f.types)
+    st.session_state[_KEYS["lang"]] = f.lang
+
+
+def _widgets(bounds: Bounds) -> Filters:
+    lang = st.session_state.get(_KEYS["lang"], "en")
+    with st.sidebar:
+        st.header(t("filters", lang))
+        picked = st.date_input(t("dates", lang), min_value=bounds.first, max_value=bounds.last,
+                               key=_KEYS["dates"], format="YYYY-MM-DD")
+        outlets = st.multiselect(t("outlets", lang), bounds.outlets, key=_KEYS["outlets"],
+                                 placeholder=t("all_outlets", lang))
+        types = st.multiselect(t("event_types", lang), bounds.types, key=_KEYS["types"],
+                               format_func=lambda value: type_label(value, lang), placeholder=t("all_types", lang))
+        st.radio(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=_KEYS["lang"], horizontal=True)
+    start, end = _date_range(picked, bounds)
+    return Filters(start=start, end=end, outlets=tuple(outlets), types=tuple(types),
+                   lang=st.session_state[_KEYS["lang"]])
+
+
+def _date_range(picked, bounds: Bounds) -> tuple[dt.date | None, dt.date | None]:
+    """The chosen range, or None for a bound left at the data's edge (so links stay short)."""
+    days = list(picked) if isinstance(picked, (tuple, list)) else [picked]
+    start = days[0] if days else None
+    end = days[1] if len(days) > 1 else start
+    return (None if start == bounds.first else start), (None if end == bounds.last else end)
+
+
+def sidebar() -> Context:
+    """Render the shared filters, sync the URL, and keep the tables in view for the page.
+
+    Page parameters (article, sentence, ...) are read from the URL on every run, since in-app
+    links set them; filter parameters only on a session's first run, after which the widgets rule.
+    """
+    corpus, bounds = corpus_and_bounds()
+    parsed = urlstate.from_query(_query_params(), bounds, urlstate.PAGE_PARAMS)
+    notices = ()
+    if "url_seeded" not in st.session_state:
+        _seed_widgets(parsed, bounds)
+        st.session_state.url_seeded = True
+        notices = parsed.notices
+    filters = _widgets(bounds)
+    st.query_params.from_dict(urlstate.to_query(filters, **parsed.extra))
+    context = Context(corpus, bounds, filters, apply(corpus, filters), parsed.extra, notices)
+    st.session_state.context = context
+    return context
+
+
+def current_lang() -> str:
+    """The interface language before the sidebar is drawn (for page titles): the widget's, else the URL's."""
+    if _KEYS["lang"] in st.session_state:
+        return st.session_state[_KEYS["lang"]]
+    return st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "en"
+
+
+def context() -> Context:
+    return st.session_state.context
+
+
+def show_notices(ctx: Context) -> None:
+    if ctx.notices:
+        st.warning(t("ignored_params", ctx.lang) + "\n\n" + "\n".join(f"- {notice}" for notice in ctx.notices))
