@@ -33,6 +33,9 @@ def overview() -> None:
 
 PAGE_FILES = {  # url_path key -> (file, icon); file stems differ from url paths so AppTest finds the frame
     "timeline": ("pages/events_timeline.py", ":material/timeline:"),
+    "map": ("pages/event_map.py", ":material/map:"),
+    "troops": ("pages/csto_troops.py", ":material/flight_land:"),
+    "reader": ("pages/source_reader.py", ":material/article:"),
     "data": ("pages/data_tables.py", ":material/table:"),
 }
 

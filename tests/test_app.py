@@ -1,4 +1,6 @@
 """The overview and its pages in Streamlit's AppTest: render, filter, share and restore views."""
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,6 +22,11 @@ def metric(at, label):
 
 def sidebar_widget(at, kind, label):
     return next(w for w in getattr(at.sidebar, kind) if w.label == label)
+
+
+def shown(markdown: str) -> str:
+    """Markdown source as a reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def param(at, key) -> list[str]:
@@ -102,7 +109,7 @@ def test_query_parameters_restore_a_view():
 def test_bad_parameters_are_dropped_with_a_notice(params, named):
     at = app(**params)
     assert not at.exception
-    assert at.warning and named in at.warning[0].value
+    assert at.warning and named in shown(at.warning[0].value)
     assert at.session_state.context.filters.outlets == ()
 
 
@@ -142,3 +149,8 @@ def test_language_switch_translates_labels():
     sidebar_widget(at, "radio", "Interface language").set_value("id").run()
     assert at.title[0].value == "Qantar: Kazakhstan, Januari 2022"
     assert param(at, "lang") == ["id"]
+
+
+def test_notices_show_injected_markup_as_text():
+    at = app(outlet="**bold** :red[x] <b>hi</b>")
+    assert "\\*\\*bold\\*\\*" in at.warning[0].value and "\\<b\\>" in at.warning[0].value

@@ -15,6 +15,7 @@ from kzdata.corpus import Corpus
 from kzdata.filters import Bounds, Filters, View, apply
 
 from .data import corpus_and_bounds
+from .safe import plain
 from .words import LANGUAGES, t, type_label
 
 _KEYS = {"dates": "f_dates", "outlets": "f_outlets", "types": "f_types", "lang": "f_lang"}
@@ -103,4 +104,4 @@ def context() -> Context:
 
 def show_notices(ctx: Context) -> None:
     if ctx.notices:
-        st.warning(t("ignored_params", ctx.lang) + "\n\n" + "\n".join(f"- {notice}" for notice in ctx.notices))
+        st.warning(t("ignored_params", ctx.lang) + "\n\n" + "\n".join(f"- {plain(notice)}" for notice in ctx.notices))

@@ -6,8 +6,10 @@ from kzdata import language
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
-def t(key: str, lang: str, **values) -> str:
-    text = language.load("labels", lang)["ui"][key]
+def t(key: str, lang: str, topic: str = "labels", **values) -> str:
+    """The interface text `key`: from ``labels.toml``'s [ui] table, or from a page's own ``<topic>.toml``."""
+    table = language.load(topic, lang)
+    text = (table["ui"] if "ui" in table else table)[key]
     return text.format(**values) if values else text
 
 
