@@ -1,0 +1,50 @@
+"""The base map every map page shares: outlines drawn from bundled boundaries, views as data.
+
+The outlines come from ``kzdata/geo`` (Natural Earth), so the map is readable with no internet.
+Where tiles can load, a token-free Carto basemap sits under them.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+import pydeck as pdk
+
+from .gazetteer import countries_geojson, region_geojson
+
+VIEWS_TOML = Path(__file__).parent / "data" / "map_views.toml"
+OUTLINE = [70, 70, 70]
+COUNTRY_FILL = [235, 233, 226, 255]
+KAZAKHSTAN_FILL = [250, 249, 244, 255]
+REGION_LINE = [150, 150, 150]
+BASEMAP = pdk.map_styles.CARTO_LIGHT
+
+
+@lru_cache(maxsize=1)
+def views() -> dict[str, dict]:
+    with VIEWS_TOML.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def view_state(name: str) -> pdk.ViewState:
+    preset = views()[name]
+    return pdk.ViewState(latitude=preset["latitude"], longitude=preset["longitude"], zoom=preset["zoom"],
+                         min_zoom=preset.get("min_zoom", 1), pitch=0, bearing=0)
+
+
+def base_layers() -> list[pdk.Layer]:
+    """Neighbouring countries filled grey, Kazakhstan light, its regions outlined: no tiles needed."""
+    countries = pdk.Layer("GeoJsonLayer", countries_geojson(), id="countries", stroked=True, filled=True,
+                          get_fill_color=COUNTRY_FILL, get_line_color=OUTLINE, line_width_min_pixels=1.2,
+                          pickable=False)
+    regions = pdk.Layer("GeoJsonLayer", region_geojson(), id="regions", stroked=True, filled=True,
+                        get_fill_color=KAZAKHSTAN_FILL, get_line_color=REGION_LINE, line_width_min_pixels=0.8,
+                        pickable=False)
+    return [countries, regions]
+
+
+def deck(layers: list[pdk.Layer], view: str, tooltip: dict | None = None) -> pdk.Deck:
+    """A deck over the base layers, looking at the named view preset."""
+    return pdk.Deck(layers=base_layers() + list(layers), initial_view_state=view_state(view),
+                    map_style=BASEMAP, map_provider="carto", tooltip=tooltip or False)
