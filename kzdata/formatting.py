@@ -1,57 +1,94 @@
-"""How numbers and dates read in each interface language; one place for both."""
+"""How numbers and dates read in each interface language; one place for both.
+
+The conventions (separators, month names, the words for week/range/before) are data in
+``lang/<code>/labels.toml`` under [format].
+"""
 from __future__ import annotations
 
+import datetime as dt
 import math
+from functools import lru_cache
 
 import pandas as pd
 
 from . import language as lang
 
-_GROUPING = {"en": ",", "id": "."}
-_MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
-}
+
+@lru_cache(maxsize=None)
+def _labels(language: str) -> dict:
+    try:
+        return lang.load("labels", language)
+    except FileNotFoundError:
+        return lang.load("labels", "en")
+
+
+def conventions(language: str) -> dict:
+    return _labels(language)["format"]
+
+
+def month_names(language: str = "en") -> tuple[str, ...]:
+    return tuple(conventions(language)["months"])
 
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
+def to_date(value) -> dt.date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
 def number(value: float, language: str = "en") -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", _GROUPING.get(language, ","))
-    return f"{value:,.1f}" if language == "en" else f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    """``4400`` -> ``"4,400"`` (en) or ``"4.400"`` (id); decimals only when there are any."""
+    rules = conventions(language)
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": rules["thousands"], ".": rules["decimal"]}))
 
 
 def figure_text(row, language: str = "en") -> str:
     """'about 2,500', 'at least 4,400', or the vague words with their range: 'puluhan (20–99)'."""
-    labels = lang.load("labels", language)["qualifiers"]
+    templates = _labels(language)["qualifiers"]
     if _missing(row["value"]):
         low, high = row["low"], row["high"]
-        bounds = f"{number(low, language)}–{number(high, language)}" if not (_missing(low) or _missing(high)) else ""
+        bounds = "" if _missing(low) or _missing(high) else f"{number(low, language)}–{number(high, language)}"
         return f"{row['number_text']} ({bounds})" if bounds else str(row["number_text"])
-    template = labels.get(row["qualifier"], "{value}")
+    template = templates.get(row["qualifier"], "{value}")
     return template.format(value=number(row["value"], language), text=row["number_text"])
 
 
+def _day(day: dt.date, language: str, year: bool = True) -> str:
+    text = f"{day.day} {month_names(language)[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
 def date(value, language: str = "en") -> str:
-    if _missing(value):
-        return ""
-    value = pd.Timestamp(value)
-    return f"{value.day} {_MONTHS[language][value.month - 1]} {value.year}"
+    day = to_date(value)
+    return _day(day, language) if day else ""
 
 
-def date_span(start, end, precision: str | None, language: str = "en") -> str:
-    """'5 Jan 2022', '3–9 Jan 2022', or 'before 13 Jan 2022'."""
-    if _missing(start):
-        return ""
-    start, end = pd.Timestamp(start), pd.Timestamp(end) if not _missing(end) else pd.Timestamp(start)
+def date_span(start, end=None, precision: str | None = "day", language: str = "en") -> str:
+    """A date or span as people write it: ``5 Jan 2022``, ``3–9 Jan 2022 (week)``,
+    ``28 Jan – 3 Feb 2022 (range)``, ``before 13 Jan 2022`` (only known to precede the end)."""
+    words = conventions(language)
+    first, last = to_date(start), to_date(end)
+    if first is None and last is None:
+        return words["unknown_date"]
+    first = first or last
+    last = last if last is not None and last >= first else first
     if precision == "before":
-        return ("sebelum " if language == "id" else "before ") + date(end, language)
-    if start == end:
-        return date(start, language)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date(end, language)}"
-    return f"{date(start, language)} – {date(end, language)}"
-
+        return f"{words['before']} {_day(last, language)}"
+    if first == last:
+        return _day(first, language)
+    if (first.year, first.month) == (last.year, last.month):
+        text = f"{first.day}–{_day(last, language)}"
+    elif first.year == last.year:
+        text = f"{_day(first, language, year=False)} – {_day(last, language)}"
+    else:
+        text = f"{_day(first, language)} – {_day(last, language)}"
+    return f"{text} ({words[precision]})" if precision in ("week", "range") else text

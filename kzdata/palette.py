@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+
 # Okabe–Ito in its published order.
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
@@ -109,7 +111,7 @@ SEQUENCE_RGB: tuple[tuple[int, int, int], ...] = tuple(hex_to_rgb(c) for c in SE
 
 
 def _stable(names: Sequence[str], colors: Sequence[str]) -> dict[str, str]:
-    unique = sorted({str(n) for n in names if n is not None and n == n})
+    unique = sorted({str(n) for n in names if not pd.isna(n)})
     return {name: colors[i % len(colors)] for i, name in enumerate(unique)}
 
 
