@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kzdata import urlstate
 from kzdata.corpus import Corpus
@@ -19,6 +20,7 @@ from .safe import plain
 from .words import LANGUAGES, t, type_label
 
 _KEYS = {"dates": "f_dates", "outlets": "f_outlets", "types": "f_types", "lang": "f_lang"}
+_SAVED = "filter_values"
 
 
 @dataclass(frozen=True)
@@ -41,23 +43,34 @@ def _query_params() -> dict[str, list[str]]:
 
 def _seed_widgets(parsed: urlstate.ParsedQuery, bounds: Bounds) -> None:
     f = parsed.filters
-    st.session_state[_KEYS["dates"]] = (f.start or bounds.first, f.end or bounds.last)
-    st.session_state[_KEYS["outlets"]] = list(f.outlets)
-    st.session_state[_KEYS["types"]] = list(f.types)
-    st.session_state[_KEYS["lang"]] = f.lang
+    st.session_state[_SAVED] = {
+        _KEYS["dates"]: (f.start or bounds.first, f.end or bounds.last), _KEYS["outlets"]: list(f.outlets),
+        _KEYS["types"]: list(f.types), _KEYS["lang"]: f.lang,
+    }
+
+
+def _remember() -> None:
+    """Copy the widgets' values where they outlive a page change (widget state may not)."""
+    st.session_state[_SAVED] = {key: st.session_state[key] for key in _KEYS.values() if key in st.session_state}
+
+
+def _restore_widgets() -> None:
+    for key, value in st.session_state.get(_SAVED, {}).items():
+        st.session_state[key] = value
 
 
 def _widgets(bounds: Bounds) -> Filters:
-    lang = st.session_state.get(_KEYS["lang"], "en")
+    lang = st.session_state[_KEYS["lang"]]
     with st.sidebar:
         st.header(t("filters", lang))
         picked = st.date_input(t("dates", lang), min_value=bounds.first, max_value=bounds.last,
-                               key=_KEYS["dates"], format="YYYY-MM-DD")
+                               key=_KEYS["dates"], format="YYYY-MM-DD", on_change=_remember)
         outlets = st.multiselect(t("outlets", lang), bounds.outlets, key=_KEYS["outlets"],
-                                 placeholder=t("all_outlets", lang))
+                                 placeholder=t("all_outlets", lang), on_change=_remember)
         types = st.multiselect(t("event_types", lang), bounds.types, key=_KEYS["types"],
-                               format_func=lambda value: type_label(value, lang), placeholder=t("all_types", lang))
-        st.radio(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=_KEYS["lang"], horizontal=True)
+                               format_func=lambda value: type_label(value, lang), placeholder=t("all_types", lang), on_change=_remember)
+        st.radio(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=_KEYS["lang"], horizontal=True,
+                 on_change=_remember)
     start, end = _date_range(picked, bounds)
     return Filters(start=start, end=end, outlets=tuple(outlets), types=tuple(types),
                    lang=st.session_state[_KEYS["lang"]])
@@ -84,21 +97,35 @@ def sidebar() -> Context:
         _seed_widgets(parsed, bounds)
         st.session_state.url_seeded = True
         notices = parsed.notices
+    _restore_widgets()
     filters = _widgets(bounds)
     st.query_params.from_dict(urlstate.to_query(filters, **parsed.extra))
     context = Context(corpus, bounds, filters, apply(corpus, filters), parsed.extra, notices)
     st.session_state.context = context
+    st.session_state.frame_run = _this_run()
     return context
 
 
 def current_lang() -> str:
     """The interface language before the sidebar is drawn (for page titles): the widget's, else the URL's."""
-    if _KEYS["lang"] in st.session_state:
-        return st.session_state[_KEYS["lang"]]
+    if _KEYS["lang"] in st.session_state.get(_SAVED, {}):
+        return st.session_state[_SAVED][_KEYS["lang"]]
     return st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "en"
 
 
+def _this_run() -> object:
+    """An object unique to the current script run: Streamlit gives each run a fresh cursors dict."""
+    return get_script_run_ctx().cursors
+
+
 def context() -> Context:
+    """The context the frame made in this run.
+
+    A page run on its own, without dashboard.py's frame (as AppTest's switch_page runs a file in
+    ``pages/``), draws the sidebar itself.
+    """
+    if st.session_state.get("frame_run") is not _this_run():
+        return sidebar()
     return st.session_state.context
 
 

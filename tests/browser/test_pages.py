@@ -39,3 +39,36 @@ def test_bad_link_shows_a_notice_not_an_exception(server, page):
     assert exception_boxes(page) == 0
     notice = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "Nope" in notice and "2022-99-01" in notice
+
+
+def test_filters_survive_navigation_and_stay_in_the_url(server, page):
+    page.goto(f"{server}/?outlet=Tagar")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Timeline").click()
+    page.wait_for_url("**/timeline**")
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('outlet=Tagar')", timeout=15_000)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "Tagar" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert page.locator('[role="dialog"]').count() == 0
+
+
+def test_a_shared_page_link_opens_without_a_page_not_found_dialog(chromium_path, browser):
+    """The first request a fresh server gets may be a shared link to a page, not the overview."""
+    from tests.browser.conftest import free_port, start_server, wait_until_healthy
+
+    port = free_port()
+    process = start_server(port, "--server.fileWatcherType", "none")
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_healthy(url, process)
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(f"{url}/data?outlet=Tagar")
+        wait_for_app(page)
+        assert page.locator('[role="dialog"]').count() == 0
+        assert page.locator("h1").first.inner_text().strip() == "Data"
+        context.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
