@@ -1,186 +1,29 @@
 """CSTO troops: arcs from the members' capitals to where the sources place the troops, day by day;
-the phases as the sources date them, troop figures per source and per country, commander and ceremonies.
-
-Everything shown is computed by kzdata.troops from the tables in view; this page only lays it out.
-The day lives in the URL (``day=YYYY-MM-DD``); Play steps through the days and is off until clicked.
-"""
-import datetime as dt
-
-import pandas as pd
+the phases as the sources date them, troop figures per source and per country, commander and ceremonies."""
 import streamlit as st
 
-from kzdata import formatting, troops, urlstate
+from kzdata import troops
 from ui import frame
-from ui.safe import plain
-from ui.words import t, type_label
-
-TOPIC = "ui_troops"
-DAY_KEY, URL_DAY_KEY, PLAY_KEY, FULL_RUN_KEY = "troops_day", "troops_url_day", "troops_playing", "troops_full_run"
-PLAY_SECONDS = 1.0
+from ui import troops_view as view
 
 ctx = frame.context()
-lang = ctx.lang
-
-
-def w(key: str, **values) -> str:
-    return t(key, lang, topic=TOPIC, **values)
-
-
-def links(rows: pd.DataFrame, article: str = "article_id", sentence: str = "sentence_id") -> list[str]:
-    return [urlstate.reader_link(a, int(s), ctx.filters) for a, s in zip(rows[article], rows[sentence])]
-
-
-def link_column(label: str):
-    return st.column_config.LinkColumn(label, display_text=w("read"), width="small")
-
-
-def seed_day(first: dt.date, last: dt.date, default: dt.date) -> None:
-    """The URL's day when it is new (a shared or in-app link), else the slider's, kept within the span."""
-    raw = ctx.extra.get("day")
-    if raw and raw != st.session_state.get(URL_DAY_KEY):
-        try:
-            wanted = dt.date.fromisoformat(raw)
-        except ValueError:
-            st.warning(plain(w("bad_day", value=repr(raw[:40]))))
-            wanted = None
-        if wanted is not None:
-            day = min(max(wanted, first), last)
-            if day != wanted:
-                st.warning(plain(w("day_moved", value=wanted.isoformat(), day=day.isoformat(),
-                                   first=first.isoformat(), last=last.isoformat())))
-            st.session_state[DAY_KEY] = day
-            return
-    current = st.session_state.get(DAY_KEY)
-    if not isinstance(current, dt.date) or not first <= current <= last:
-        st.session_state[DAY_KEY] = default
-
-
-def toggle_play(first: dt.date, last: dt.date) -> None:
-    playing = not st.session_state.get(PLAY_KEY, False)
-    st.session_state[PLAY_KEY] = playing
-    if playing and st.session_state.get(DAY_KEY, last) >= last:
-        st.session_state[DAY_KEY] = first
-
-
-def show_map(contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.date, last: dt.date) -> None:
-    playing = st.session_state.get(PLAY_KEY, False)
-    st.button(w("pause") if playing else w("play"), on_click=toggle_play, args=(first, last), help=w("play_help"),
-              icon=":material/pause:" if playing else ":material/play_arrow:", disabled=first == last)
-    st.session_state[FULL_RUN_KEY] = True
-
-    @st.fragment(run_every=PLAY_SECONDS if playing else None)
-    def panel() -> None:
-        if st.session_state.get(PLAY_KEY) and not st.session_state.get(FULL_RUN_KEY):
-            if st.session_state[DAY_KEY] >= last:  # the timer's run after the last day: stop playing
-                st.session_state[PLAY_KEY] = False
-                st.rerun(scope="app")
-            st.session_state[DAY_KEY] = st.session_state[DAY_KEY] + dt.timedelta(days=1)
-        st.session_state[FULL_RUN_KEY] = False
-        if first < last:
-            day = st.slider(w("day"), min_value=first, max_value=last, step=dt.timedelta(days=1), key=DAY_KEY,
-                            format="D MMM YYYY", help=w("day_help"))
-        else:
-            day = first
-            st.markdown(f"**{w('day')}: {formatting.date(day, lang)}**")
-        st.query_params["day"] = day.isoformat()
-        st.session_state[URL_DAY_KEY] = day.isoformat()
-        drawn = troops.arcs(contingents, phases, day, lang)
-        st.pydeck_chart(troops.troops_deck(contingents, phases, day, lang), height=520, key="troops_map")
-        directions = drawn["direction"].value_counts()
-        st.caption(w("map_caption", day=formatting.date(day, lang), out=int(directions.get("out", 0)),
-                     back=int(directions.get("back", 0))))
-        if drawn.empty and not contingents.empty:
-            st.caption(w("no_arcs_today"))
-
-    panel()
-    st.caption(w("legend"))
-
-
-def show_phases(phases: pd.DataFrame) -> None:
-    st.subheader(w("phases"))
-    st.caption(w("phases_note"))
-    table = pd.DataFrame({
-        "phase": [type_label(p, lang) for p in phases.phase],
-        "when": [troops.phase_span(row, lang) for _, row in phases.iterrows()],
-        "outlets": phases.outlets.to_list(),
-        "sentences": phases.n_sources.astype(int).to_list(),
-        "first_source": links(phases, "first_article_id", "first_sentence_id"),
-        "last_source": links(phases, "last_article_id", "last_sentence_id"),
-    })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "phase": w("col_phase"), "when": w("col_when"), "outlets": w("col_outlets"), "sentences": w("col_sentences"),
-        "first_source": link_column(w("col_first_source")), "last_source": link_column(w("col_last_source"))})
-    sentences = troops.phase_sentences(phases)
-    with st.expander(w("all_sentences")):
-        st.dataframe(pd.DataFrame({
-            "phase": [type_label(p, lang) for p in sentences.phase],
-            "date": [formatting.date_span(r.date, r.date_end, r.date_precision, lang) for r in sentences.itertuples()],
-            "outlet": sentences.outlet.to_list(), "quote": sentences.quote.to_list(), "source": links(sentences),
-        }), hide_index=True, width="stretch", column_config={
-            "phase": w("col_phase"), "date": w("col_date"), "outlet": w("col_outlet"),
-            "quote": st.column_config.TextColumn(w("col_quote"), width="large"), "source": link_column(w("col_read"))})
-
-
-def show_figures(counts: pd.DataFrame, contingents: pd.DataFrame) -> None:
-    st.subheader(w("figures"))
-    st.caption(w("figures_note"))
-    if counts.empty:
-        st.markdown(f"_{w('no_figures')}_")
-    else:
-        st.dataframe(pd.DataFrame({
-            "figure": counts.text.to_list(), "subject": counts.subject.fillna("").to_list(),
-            "outlet": counts.outlet.to_list(), "as_of": [formatting.date(d, lang) for d in counts.as_of],
-            "quote": counts.quote.to_list(), "source": links(counts),
-        }), hide_index=True, width="stretch", key="troop_figures", column_config={
-            "figure": w("col_figure"), "subject": w("col_subject"), "outlet": w("col_outlet"), "as_of": w("col_as_of"),
-            "quote": st.column_config.TextColumn(w("col_quote"), width="large"), "source": link_column(w("col_read"))})
-    if contingents.empty:
-        return
-    st.markdown(f"#### {w('per_country')}")
-    st.caption(w("per_country_note"))
-    countries = troops.per_country(contingents, lang)
-    st.dataframe(pd.DataFrame({
-        "country": countries.country.to_list(), "troops": countries.troops.to_list(),
-        "outlets": countries.outlets.to_list(), "source": links(countries),
-    }), hide_index=True, width="stretch", key="troops_per_country", column_config={
-        "country": w("col_country"), "troops": w("col_troops"), "outlets": w("col_outlets"),
-        "source": link_column(w("col_read"))})
-
-
-def show_commander(notable: pd.DataFrame) -> None:
-    st.subheader(w("commander"))
-    if notable.empty:
-        st.markdown(f"_{w('no_commander')}_")
-        return
-    st.dataframe(pd.DataFrame({
-        "date": [formatting.date_span(r.date, r.date_end, r.date_precision, lang) for r in notable.itertuples()],
-        "phase": [type_label(p, lang) for p in notable.type],
-        "role": [", ".join(w(f"role_{r}") for r in roles.split("; ")) for roles in notable.role],
-        "people": notable.people.fillna("").to_list(), "outlet": notable.outlet.to_list(),
-        "quote": notable.quote.to_list(), "source": links(notable),
-    }), hide_index=True, width="stretch", key="troops_commander", column_config={
-        "date": w("col_date"), "phase": w("col_phase"), "role": w("col_role"), "people": w("col_people"),
-        "outlet": w("col_outlet"), "quote": st.column_config.TextColumn(w("col_quote"), width="large"),
-        "source": link_column(w("col_read"))})
-
-
-st.title(w("title"))
+st.title(view.w(ctx, "title"))
 frame.show_notices(ctx)
-contingents = troops.contingents(ctx.view.events, ctx.view.figures, lang)
+contingents = troops.contingents(ctx.view.events, ctx.view.figures, ctx.lang)
 phases = troops.phases(ctx.view.events)
-counts = troops.troop_figures(ctx.view.figures, lang)
+counts = troops.troop_figures(ctx.view.figures, ctx.lang)
 if contingents.empty and phases.empty and counts.empty:
-    st.info(w("empty"))
+    st.info(view.w(ctx, "empty"))
     st.stop()
 
-st.caption(w("intro"))
+st.caption(view.w(ctx, "intro"))
 span = troops.days(contingents, phases)
 if contingents.empty:
-    st.info(w("no_contingents"))
+    st.info(view.w(ctx, "no_contingents"))
 if span is not None:
-    seed_day(*span)
-    show_map(contingents, phases, span[0], span[1])
+    view.seed_day(ctx, *span)
+    view.show_map(ctx, contingents, phases, span[0], span[1])
 if not phases.empty:
-    show_phases(phases)
-show_figures(counts, contingents)
-show_commander(troops.commander_and_ceremonies(ctx.view.events))
+    view.show_phases(ctx, phases)
+view.show_figures(ctx, counts, contingents)
+view.show_commander(ctx, troops.commander_and_ceremonies(ctx.view.events))
