@@ -33,7 +33,7 @@ def overview() -> None:
 
 PAGE_FILES = {  # url_path key -> (file, icon); each file is named after its url path (see ui.frame.context)
     "timeline": ("pages/timeline.py", ":material/timeline:"),
-    "map": ("pages/event_map.py", ":material/map:"),
+    "map": ("pages/map.py", ":material/map:"),
     "troops": ("pages/troops.py", ":material/flight_land:"),
     "reader": ("pages/reader.py", ":material/article:"),
     "data": ("pages/data.py", ":material/table:"),

@@ -5,11 +5,13 @@ Where tiles can load, a token-free Carto basemap sits under them.
 """
 from __future__ import annotations
 
+import json
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from .gazetteer import countries_geojson, region_geojson
 
@@ -44,7 +46,15 @@ def base_layers() -> list[pdk.Layer]:
     return [countries, regions]
 
 
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: pydeck indents by two spaces, which makes the bundled
+    outlines about 2.5 MB on every rerun instead of about 0.5 MB."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def deck(layers: list[pdk.Layer], view: str, tooltip: dict | None = None) -> pdk.Deck:
     """A deck over the base layers, looking at the named view preset."""
-    return pdk.Deck(layers=base_layers() + list(layers), initial_view_state=view_state(view),
+    return CompactDeck(layers=base_layers() + list(layers), initial_view_state=view_state(view),
                     map_style=BASEMAP, map_provider="carto", tooltip=tooltip or False)
