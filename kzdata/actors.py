@@ -28,10 +28,16 @@ class ActorMention:
 class _Index:
     regex: re.Pattern
     by_alias: dict
+    starts: lang.StartIndex
 
 
 def _key(text: str) -> str:
     return " ".join(re.split(r"[\s-]+", text.lower()))
+
+
+def word_index(language: str = "id") -> lang.StartIndex:
+    """Where actor names can start (for :class:`language.MergedIndex`)."""
+    return _index(language).starts
 
 
 @lru_cache(maxsize=None)
@@ -42,9 +48,18 @@ def _index(language: str) -> _Index:
                       entry.get("troops_label"))
         for alias in entry["aliases"]:
             by_alias[_key(alias)] = actor
-    return _Index(lang.literal_regex(by_alias), by_alias)
+    patterns = lang.literal_patterns(by_alias)
+    return _Index(lang.phrase_regex(patterns), by_alias, lang.StartIndex({"actor": patterns}))
 
 
-def find_actors(view: str, language: str = "id") -> list[ActorMention]:
+def find_actors(view: str, language: str = "id", words: lang.WordStarts | None = None) -> list[ActorMention]:
+    """Actor mentions in text order. ``words``: the view's :class:`language.WordStarts`, if already made."""
     index = _index(language)
-    return [ActorMention(m.start(), m.end(), index.by_alias[_key(m.group())]) for m in index.regex.finditer(view)]
+    starts = (words or lang.WordStarts(view)).of(index.starts)
+    by_alias = index.by_alias
+    mentions = []
+    for match in index.starts.matches("actor", index.regex, view, 0, starts):
+        text = match.group().lower()
+        actor = by_alias.get(text) or by_alias[_key(text)]
+        mentions.append(ActorMention(match.start(), match.end(), actor))
+    return mentions

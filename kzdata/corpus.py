@@ -5,17 +5,23 @@ import datetime as dt
 import hashlib
 import tomllib
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
+from . import language as lang
 from . import schema
+from .actors import word_index as actors_index
 from .events import extract_events
+from .events import vocabulary as events_vocabulary
 from .figures import extract_figures
-from .metadata import read_metadata
+from .figures import vocabulary as figures_vocabulary
+from .gazetteer import Gazetteer
+from .metadata import credit_index, read_metadata
 from .reading import UnreadableInput, decode_article, matching_view
-from .scan import Scan, scan_article, within
+from .scan import Scan, scan_article
 from .segment import CONTENT_KINDS, segment
 
 SIDECAR_NAME = "articles.toml"
@@ -88,10 +94,11 @@ def extract_text(text: str, info: ArticleInfo = ArticleInfo(), source_file: str 
     article_id = article_id or article_id_for(text.encode("utf-8"))
     notes = list(notes or [])
     view = matching_view(text)
-    sentences = segment(text, info.language)
-    meta = read_metadata(text, view, sentences, info.language)
+    sentences = segment(text, info.language, view)
+    words = lang.WordStarts(view, _word_index(info.language))
+    meta = read_metadata(text, view, sentences, info.language, words)
     published = _published(info, meta.published)
-    scan = scan_article(text, view, sentences, meta, _local_date(published), info.language)
+    scan = scan_article(text, view, sentences, meta, _local_date(published), info.language, words)
     outlet = info.outlet or meta.dateline_agency
     tables = ArticleTables()
     tables.events = extract_events(scan, article_id, outlet)
@@ -114,6 +121,13 @@ def extract_text(text: str, info: ArticleInfo = ArticleInfo(), source_file: str 
         "source_file": source_file, "notes": "; ".join(notes) or None, "text": text,
     }]
     return tables
+
+
+@lru_cache(maxsize=None)
+def _word_index(language: str) -> lang.MergedIndex:
+    """The phrase vocabularies of one language, whose leading words are found in one pass per article."""
+    return lang.MergedIndex([credit_index(language), actors_index(language), events_vocabulary(language).starts,
+                             figures_vocabulary(language).starts, Gazetteer.default().word_index()])
 
 
 def _published(info: ArticleInfo, stated: dt.datetime | None) -> dt.datetime | None:
@@ -146,7 +160,7 @@ def _place_rows(scan: Scan, article_id: str) -> list[dict]:
     for sentence in scan.sentences:
         if sentence.kind not in CONTENT_KINDS:
             continue
-        for mention in within(scan.places, sentence):
+        for mention in scan.within("places", sentence):
             place = mention.place
             rows.append({"article_id": article_id, "sentence_id": sentence.sentence_id, "start": mention.start,
                          "end": mention.end, "mention": scan.text[mention.start:mention.end], "name": place.name,

@@ -138,9 +138,10 @@ def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     rules = _rules(language)
     low = _lowered(text)
     padded = " " + low      # the master matches the character before an expression: index i here is i - 1 in low
+    master = lang.ascii_twin(rules.master) if lang.plain_ascii(low) else rules.master
     found: list[DateExpr] = []
     position = 0
-    while (hit := rules.master.search(padded, position)) is not None:
+    while (hit := master.search(padded, position)) is not None:
         start = hit.start()
         expr = _read(rules.shapes[hit.lastgroup], start, text, low, rules) or _retry(hit, start, text, low, rules)
         if expr is None:
@@ -490,7 +491,12 @@ def _zone(rules: _Rules, name: str | None, sign: str | None, hours: str | None) 
     offset = rules.time_zones[(name or rules.default_time_zone).upper()]
     if sign and hours:
         offset += int(hours) * (1 if sign == "+" else -1)
-    return dt.timezone(dt.timedelta(hours=offset))
+    return _fixed_zone(offset)
+
+
+@lru_cache(maxsize=None)
+def _fixed_zone(hours: float) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
 
 
 # ---------------------------------------------------------------- compiling a language

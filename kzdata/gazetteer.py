@@ -37,6 +37,8 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
+from . import language as lang
+
 PACKAGE_DIR = Path(__file__).parent
 DATA_DIR = PACKAGE_DIR / "data"
 GEO_DIR = PACKAGE_DIR / "geo"
@@ -155,8 +157,9 @@ class _Matcher:
         self.index = index
         self.ignore_case = ignore_case
         pattern = _trie_pattern(index)
+        self.pattern = pattern
         self.regex = re.compile(pattern) if pattern else None
-        self.regex_ignorecase = re.compile(pattern, re.IGNORECASE) if pattern and ignore_case else None
+        self._regex_ignorecase: re.Pattern | None = None
         self.first_words: dict[str, list[str]] = {}  # lower-cased first word -> first words as written
         for key in index:
             word = _WORD_RE.match(key)
@@ -166,28 +169,40 @@ class _Matcher:
             if word.group() not in written:
                 written.append(word.group())
 
+    def regex_ignorecase(self) -> re.Pattern:
+        """The regex for text whose lower case is not as long as it (compiled when first needed)."""
+        if self._regex_ignorecase is None:
+            self._regex_ignorecase = re.compile(self.pattern, re.IGNORECASE)
+        return self._regex_ignorecase
+
     def lookup(self, matched: str):
         value = self.index.get(matched)  # the usual case: already normalized
         if value is None:
             value = self.index[normalize_alias(matched, keep_case=not self.ignore_case)]
         return value
 
-    def spans(self, text: str, lowered: str | None, words: set[str] | None) -> list[tuple[int, int, str]]:
+    def spans(self, text: str, lowered: str | None, words: set[str] | None,
+              positions: list[int] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, value) of the longest key at each position where one starts, sorted by start.
 
         ``lowered``: ``text.lower()`` if it has the same length as ``text``, else None.
-        ``words``: the set of words (``\\w+``) of ``lowered``, or None.
-        Without ``lowered`` and ``words`` the whole text is scanned with the regex (slower, same result).
+        ``words``: the set of words (``\\w+``) of ``lowered``, or None to look for every first word.
+        ``positions``: the sorted word starts where a key's first word stands, if known (see
+        :meth:`Gazetteer.word_index`): only there can a key start.
+        Without ``lowered`` the whole text is scanned with the regex (slower, same result).
         """
         if self.regex is None:
             return []
-        if lowered is None or words is None:
-            regex = self.regex_ignorecase if self.ignore_case else self.regex
-            return [(m.start(), m.end(), self.lookup(m.group())) for m in regex.finditer(text)]
         haystack = lowered if self.ignore_case else text
-        found: dict[int, tuple[int, int, str]] = {}
         match_at = self.regex.match
-        for lower_word in self.first_words.keys() & words:
+        if lowered is not None and positions is not None:
+            return [(i, m.end(), self.lookup(m.group())) for i in positions
+                    if (m := match_at(haystack, i)) is not None]
+        if lowered is None:
+            regex = self.regex_ignorecase() if self.ignore_case else self.regex
+            return [(m.start(), m.end(), self.lookup(m.group())) for m in regex.finditer(text)]
+        found: dict[int, tuple[int, int, str]] = {}
+        for lower_word in (self.first_words.keys() if words is None else self.first_words.keys() & words):
             for word in self.first_words[lower_word]:
                 i = haystack.find(word)
                 while i != -1:
@@ -279,6 +294,7 @@ class Gazetteer:
         self._ci_matcher = _Matcher(self._ci_index, ignore_case=True)
         self._cs_matcher = _Matcher(self._cs_index, ignore_case=False)
         self._noun_matcher = _Matcher(self._nouns, ignore_case=True)
+        self._word_index: lang.StartIndex | None = None
         self._children: dict[str, list[Place]] = {}
         for place in self._places.values():
             if place.parent is not None:
@@ -412,20 +428,41 @@ class Gazetteer:
             return None, None
         return lowered, set(_WORD_RE.findall(lowered))
 
-    def find(self, text: str, *, nouns: bool = False) -> list[PlaceMention]:
+    def word_index(self) -> lang.StartIndex:
+        """The first words of the case-insensitive aliases ("ci") and of the nouns ("nouns").
+
+        With :class:`language.WordStarts` they are found in one pass with other vocabularies' words.
+        (The few case-sensitive aliases, often short words like "AS", are looked for one by one.)
+        """
+        if self._word_index is None:
+            self._word_index = lang.StartIndex.from_words(
+                {"ci": list(self._ci_matcher.first_words), "nouns": list(self._noun_matcher.first_words)})
+        return self._word_index
+
+    def _starts(self, text: str, words: lang.WordStarts | None) -> tuple[str | None, set | None, dict | None]:
+        """(lowered, word set, positions of first words) to match with; the positions if ``words`` has them."""
+        starts = words.of(self.word_index()) if words is not None else None
+        if starts is None:
+            return (*self._prepare(text), None)
+        return words.lowered, None, starts
+
+    def find(self, text: str, *, nouns: bool = False, words: lang.WordStarts | None = None) -> list[PlaceMention]:
         """All place names in ``text``: non-overlapping, longest first, sorted by start.
 
         With ``nouns=True`` the generic nouns that :meth:`resolve_nouns` can resolve are merged in
-        (the same as ``resolve_nouns(text, find(text))``).
+        (the same as ``resolve_nouns(text, find(text))``). ``words``: ``language.WordStarts(text)``,
+        if already made for other vocabularies too (the same result, found faster).
         """
-        lowered, words = self._prepare(text)
-        mentions = self._find(text, lowered, words)
+        lowered, word_set, starts = self._starts(text, words)
+        mentions = self._find(text, lowered, word_set, starts)
         if nouns:
-            return self._resolve_nouns(text, mentions, lowered, words)
+            return self._resolve_nouns(text, mentions, lowered, word_set, starts)
         return mentions
 
-    def _find(self, text: str, lowered: str | None, words: set[str] | None) -> list[PlaceMention]:
-        candidates = self._ci_matcher.spans(text, lowered, words) + self._cs_matcher.spans(text, lowered, words)
+    def _find(self, text: str, lowered: str | None, words: set[str] | None,
+              starts: dict | None = None) -> list[PlaceMention]:
+        candidates = (self._ci_matcher.spans(text, lowered, words, _positions(starts, "ci"))
+                      + self._cs_matcher.spans(text, lowered, words))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost first, then longest
         mentions: list[PlaceMention] = []
         last_end = -1
@@ -473,9 +510,9 @@ class Gazetteer:
         return self._resolve_nouns(text, mentions, lowered, words)
 
     def _resolve_nouns(self, text: str, mentions: Sequence[PlaceMention], lowered: str | None,
-                       words: set[str] | None) -> list[PlaceMention]:
+                       words: set[str] | None, starts: dict | None = None) -> list[PlaceMention]:
         mentions = sorted(mentions, key=lambda m: m.start)
-        noun_spans = self._noun_matcher.spans(text, lowered, words)
+        noun_spans = self._noun_matcher.spans(text, lowered, words, _positions(starts, "nouns"))
         if not noun_spans:
             return mentions
         spans = [(m.start, m.end) for m in mentions]
@@ -541,6 +578,10 @@ class Gazetteer:
         if not resolved:
             return mentions
         return sorted(mentions + resolved, key=lambda m: m.start)
+
+
+def _positions(starts: dict | None, name: str) -> list[int] | None:
+    return None if starts is None else starts.get(name, [])
 
 
 @lru_cache(maxsize=1)

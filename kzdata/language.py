@@ -1,11 +1,14 @@
 """Language knowledge lives in data files, one folder per language: ``lang/<code>/<topic>.toml``.
 
 Code reads them through :func:`load`, so adding a language means adding a folder, not code.
+The phrase regexes made from those files are found fast with :class:`StartIndex` and
+:class:`WordStarts`: one pass over an article finds where any vocabulary's phrases can start.
 """
 from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,4 +38,327 @@ def phrase_regex(patterns, flags: int = re.IGNORECASE) -> re.Pattern:
 
 def literal_regex(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
     """Like :func:`phrase_regex` for plain phrases; any run of spaces or hyphens matches a space."""
-    return phrase_regex([r"[\s-]+".join(map(re.escape, p.split())) for p in phrases], flags)
+    return phrase_regex(literal_patterns(phrases), flags)
+
+
+def literal_patterns(phrases) -> list[str]:
+    """The patterns :func:`literal_regex` makes of plain phrases."""
+    return [r"[\s-]+".join(map(re.escape, p.split())) for p in phrases]
+
+
+# ---------------------------------------------------------------- finding phrases fast
+#
+# The phrase regexes above are case-insensitive and start with a look-behind, so Python's regex
+# engine tries them at every character, comparing case-folded characters. Most sentences contain
+# none of a regex's phrases. The helpers below find, in one pass over a lower-cased copy of the
+# text, the words the phrases start with; a regex is then tried only where one of them stands.
+
+def folded(text: str) -> str | None:
+    """``text.lower()`` if a lower-case word occurs in it exactly where IGNORECASE finds it in ``text``.
+
+    None when lower-casing changes the length ("İ") or leaves a character that IGNORECASE matches to
+    an ASCII letter although it does not lower-case to one ("ı", "ſ"): offsets must stay the same.
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    if len(lowered) != len(text) or "\u0131" in lowered or "\u017f" in lowered:
+        return None
+    return lowered
+
+
+def word_trie(words) -> str:
+    """A regex matching any of the (lower-case, literal) words, shaped as a prefix tree, longest first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _structure(pattern: str):
+    """(index, char, depth) of the parentheses and bars of a regex, outside escapes and character sets;
+    depth counts the groups open around the character (a parenthesis counts as inside its group)."""
+    depth, i, in_set = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            i += 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)         # "[]...]": a leading "]" is a member
+            continue
+        elif char == "(":
+            depth += 1
+            yield i, char, depth
+        elif char == ")":
+            yield i, char, depth
+            depth -= 1
+        elif char == "|":
+            yield i, char, depth
+        i += 1
+
+
+def branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex: "a|(?:b|c)" -> ["a", "(?:b|c)"]."""
+    bars = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1:end] for start, end in zip([-1, *bars], [*bars, len(pattern)])]
+
+
+def leading_words(pattern: str) -> list[str] | None:
+    """Lower-case words one of which every match of ``pattern`` starts with, or None if that is unclear.
+
+    Understood: a pattern that starts with plain letters ("unjuk\\W+rasa" -> "unjuk"; a letter
+    made optional by a quantifier is dropped) or with a group of alternatives that do
+    ("(?:gedung|balai\\W+kota)..." -> "gedung", "balai"), and top-level alternatives of those.
+    """
+    words: list[str] = []
+    for branch in branches(pattern):
+        if branch.startswith("(?:"):
+            close = next(i for i, char, depth in _structure(branch) if char == ")" and depth == 1)
+            inner = None if branch[close + 1:close + 2] in ("?", "*", "{") else leading_words(branch[3:close])
+        else:
+            letters = re.match(r"[A-Za-z]*", branch).group()
+            if letters and branch[len(letters):len(letters) + 1] in ("?", "*", "{"):
+                letters = letters[:-1]
+            inner = [letters.lower()] if letters else None
+        if not inner:
+            return None
+        words += inner
+    return words
+
+
+class StartIndex:
+    """Where the phrases of several named regexes can start in a text.
+
+    Built from each name's phrase patterns (as given to :func:`phrase_regex`). A phrase regex, led
+    by ``(?<!\\w)``, can only match at the start of a word that begins with one of its phrases'
+    leading words (see :func:`leading_words`). Those places are found for all names at once, with
+    a word trie run over :func:`folded` text, and the phrase regex is then tried there alone: a
+    case-insensitive regex led by a look-behind is otherwise tried at every character. Names whose
+    phrases do not all start with plain words are not indexed: their regex runs over the whole text.
+    """
+
+    def __init__(self, patterns: dict[str, list[str]]) -> None:
+        words: dict[str, list[str]] = {}
+        unindexed = set()
+        for name, phrases in patterns.items():
+            leading = [leading_words(p) for p in phrases]
+            if not phrases or None in leading:
+                unindexed.add(name)
+            else:
+                words[name] = [w for group in leading for w in group]
+        self._build(words, unindexed)
+
+    @classmethod
+    def from_words(cls, words: dict[str, list[str]]) -> "StartIndex":
+        """An index of given leading words (lower case, word characters only) instead of phrase patterns."""
+        index = cls.__new__(cls)
+        index._build(words, set())
+        return index
+
+    def _build(self, words: dict[str, list[str]], unindexed: set[str]) -> None:
+        by_word: dict[str, set[str]] = {}
+        for name, found in words.items():
+            for word in found:
+                by_word.setdefault(word, set()).add(name)
+        self.unindexed = frozenset(unindexed)
+        self.names = _with_prefixes(by_word)
+        self.finder = _WordFinder(self.names)
+
+    def positions(self, lowered: str, start: int = 0, end: int | None = None) -> dict[str, list[int]]:
+        """Name -> the word starts in ``lowered[start:end]`` (offsets in ``lowered``, counting ``start``
+        as one) where its phrases may start. ``lowered`` is :func:`folded` text."""
+        found: dict[str, list[int]] = {}
+        for position, word in self.finder.hits(lowered, start, len(lowered) if end is None else end):
+            for name in self.names[word]:
+                found.setdefault(name, []).append(position)
+        return found
+
+    def by_sentence(self, lowered: str, sentences: list,
+                    positions: dict[str, list[int]] | None = None) -> list[dict[str, list[int]]]:
+        """:meth:`positions` of each sentence (in text order, disjoint, with ``.start`` and ``.end``),
+        from the positions in the whole text (found here if not given).
+
+        A sentence that starts right after a word character starts a word of its own but not one
+        of the whole text: that one is searched alone.
+        """
+        if positions is None:
+            positions = self.positions(lowered)
+        buckets: list[dict[str, list[int]]] = [{} for _ in sentences]
+        if sentences:
+            ends = [s.end for s in sentences]
+            for name, found in positions.items():
+                for position in found:
+                    index = bisect_right(ends, position)
+                    if index < len(sentences) and sentences[index].start <= position:
+                        buckets[index].setdefault(name, []).append(position)
+        for index, sentence in enumerate(sentences):
+            before = lowered[sentence.start - 1] if sentence.start else " "
+            if before.isalnum() or before == "_":       # a word character (what \w matches)
+                buckets[index] = self.positions(lowered, sentence.start, sentence.end)
+        return buckets
+
+    def nothing_in(self, starts: dict[str, list[int]] | None) -> bool:
+        """Whether no phrase can be in the text whose :meth:`positions` these are."""
+        return starts is not None and not starts and not self.unindexed
+
+    def matches(self, name: str, regex: re.Pattern, piece: str, offset: int,
+                starts: dict[str, list[int]] | None) -> list[re.Match]:
+        """What ``regex.finditer(piece)`` yields, where ``piece`` is ``text[offset:...]`` and ``starts``
+        its :meth:`positions` (None if not known: the regex then runs over the whole piece)."""
+        if starts is None or name in self.unindexed:
+            return list(regex.finditer(piece))
+        positions = starts.get(name)
+        return matches_at(regex, piece, positions, offset=offset) if positions else []
+
+
+def _with_prefixes(by_word: dict[str, set]) -> dict[str, tuple]:
+    """Word -> the names of the word and of the shorter words it starts with (a trie finds the longest)."""
+    return {word: tuple(sorted({n for prefix in _prefixes(word, by_word) for n in by_word[prefix]}))
+            for word in by_word}
+
+
+def _prefixes(word: str, words) -> list[str]:
+    """The members of ``words`` that ``word`` starts with (itself included, if a member)."""
+    return [word[:size] for size in range(1, len(word) + 1) if word[:size] in words]
+
+
+class _WordFinder:
+    """Finds, at the starts of words, the longest of some words (letters, digits, "_") each begins with.
+
+    The trie runs after a non-word character that it consumes (``\\W(?:trie)``): the regex
+    engine then skips ahead to non-word characters instead of trying the trie at every
+    character. Words are word characters only, so a find never covers the non-word character
+    before the next word start. The regexes are compiled when first used.
+    """
+
+    def __init__(self, words) -> None:
+        self.words = tuple(words)
+        self._regexes: dict[bool, tuple[re.Pattern, re.Pattern]] = {}     # for plain ASCII text or not
+
+    def hits(self, lowered: str, start: int, end: int):
+        """(position, word) at each word start in ``lowered[start:end]``, ``start`` counting as one."""
+        if not self.words:
+            return
+        ascii_only = plain_ascii(lowered)
+        if ascii_only not in self._regexes:
+            trie = word_trie(self.words)
+            flags = re.ASCII if ascii_only else 0
+            self._regexes[ascii_only] = re.compile(trie, flags), re.compile(rf"\W(?:{trie})", flags)
+        word, after_nonword = self._regexes[ascii_only]
+        first = word.match(lowered, start, end)
+        if first:
+            yield start, first.group()
+        for match in after_nonword.finditer(lowered, start, end):
+            yield match.start() + 1, match.group()[1:]
+
+
+class MergedIndex:
+    """Several :class:`StartIndex` searched in one pass (one trie of all their words)."""
+
+    def __init__(self, indexes) -> None:
+        self.indexes = tuple(indexes)
+        words = {word for index in self.indexes for word in index.names}
+        # word -> (index, name) of the names each index gives the word and the shorter words it starts with
+        self.keys = {word: tuple((index, name) for index in self.indexes
+                                 for name in sorted({n for prefix in _prefixes(word, index.names)
+                                                     for n in index.names[prefix]}))
+                     for word in words}
+        self.finder = _WordFinder(words)
+
+    def positions(self, lowered: str) -> dict[StartIndex, dict[str, list[int]]]:
+        """:meth:`StartIndex.positions` of each index in the whole text."""
+        lists: dict[tuple, list[int]] = {}
+        keys = self.keys
+        for position, word in self.finder.hits(lowered, 0, len(lowered)):
+            for key in keys[word]:
+                found = lists.get(key)
+                if found is None:
+                    lists[key] = [position]
+                else:
+                    found.append(position)
+        by_index: dict[StartIndex, dict[str, list[int]]] = {index: {} for index in self.indexes}
+        for (index, name), found in lists.items():
+            by_index[index][name] = found
+        return by_index
+
+
+class WordStarts:
+    """The :meth:`StartIndex.positions` of one text, for any index, each found once and kept.
+
+    ``merged``: indexes to search together up front (those not in it are searched on demand).
+    Without usable folded text (see :func:`folded`) nothing is known: :meth:`of` gives None.
+    """
+
+    def __init__(self, view: str, merged: MergedIndex | None = None) -> None:
+        self.lowered = folded(view)
+        self._found: dict = {}
+        if merged is not None and self.lowered is not None:
+            self._found = merged.positions(self.lowered)
+
+    def of(self, index: StartIndex) -> dict[str, list[int]] | None:
+        if self.lowered is None:
+            return None
+        found = self._found.get(index)
+        if found is None:
+            found = self._found[index] = index.positions(self.lowered)
+        return found
+
+    def by_sentence(self, index: StartIndex, sentences: list) -> list[dict[str, list[int]] | None]:
+        if self.lowered is None:
+            return [None] * len(sentences)
+        return index.by_sentence(self.lowered, sentences, self.of(index))
+
+
+def matches_at(regex: re.Pattern, text: str, positions, endpos: int | None = None, offset: int = 0) -> list[re.Match]:
+    """What ``regex.finditer(text, positions[0] - offset, endpos)`` yields when matches can only start
+    at the sorted ``positions`` (less ``offset``): the regex is tried there and nowhere else.
+    It must not match an empty string."""
+    found = []
+    end = 0
+    endpos = len(text) if endpos is None else endpos
+    match_at = regex.match
+    for position in positions:
+        position -= offset
+        if position >= end:
+            match = match_at(text, position, endpos)
+            if match:
+                found.append(match)
+                end = match.end()
+    return found
+
+
+# ---------------------------------------------------------------- ASCII text
+
+def plain_ascii(text: str) -> bool:
+    """Whether a pattern compiled with ``re.ASCII`` matches ``text`` as it does without the flag.
+
+    True for ASCII text without the four controls U+001C-U+001F, which Unicode (not ASCII) counts
+    as whitespace: ``\\w``, ``\\d`` and ``\\s`` then mean the same either way.
+    """
+    return text.isascii() and not any(char in text for char in "\x1c\x1d\x1e\x1f")
+
+
+@lru_cache(maxsize=None)
+def ascii_twin(regex: re.Pattern) -> re.Pattern:
+    """``regex`` compiled with ``re.ASCII``: its classes then test a table, which makes a pass over a
+    long text about 15% faster. Use it on :func:`plain_ascii` text only, and only for patterns that
+    do not ignore case (IGNORECASE would fold fewer characters)."""
+    if regex.flags & re.IGNORECASE:
+        raise ValueError("ascii_twin is for case-sensitive patterns")
+    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)

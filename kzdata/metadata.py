@@ -26,28 +26,36 @@ class ArticleMeta:
     credited_sources: list[str] = field(default_factory=list)
 
 
-def read_metadata(text: str, view: str, sentences: list[Sentence], language: str = "id") -> ArticleMeta:
+def read_metadata(text: str, view: str, sentences: list[Sentence], language: str = "id",
+                  words: lang.WordStarts | None = None) -> ArticleMeta:
+    """``words``: the view's :class:`language.WordStarts`, if already made."""
     meta = ArticleMeta()
     rules = layout(language)
-    words = lang.load("layout", language)
     for sentence in sentences:
-        piece = view[sentence.start:sentence.end]
         if sentence.kind == TITLE and meta.title is None:
             meta.title = text[sentence.start:sentence.end]
         elif sentence.role == "meta" and meta.published is None:
+            piece = view[sentence.start:sentence.end]
             meta.published = dates.parse_timestamp(piece, language)
             if rules.meta_separator in piece:
                 meta.section = text[sentence.start:sentence.start + piece.index(rules.meta_separator)].strip() or None
         elif sentence.role == "byline":
-            _read_byline(piece, words, meta)
+            _read_byline(view[sentence.start:sentence.end], language, meta)
     _read_dateline(view, sentences, rules, meta)
-    meta.credited_sources = _credited_sources(view, sentences, language)
+    meta.credited_sources = _credited_sources(view, sentences, language, words or lang.WordStarts(view))
     return meta
 
 
-def _read_byline(piece: str, words: dict, meta: ArticleMeta) -> None:
+@lru_cache(maxsize=None)
+def _byline_regex(language: str) -> re.Pattern:
+    words = lang.load("layout", language)
     labels = "|".join(re.escape(w) for w in sorted(words["byline_labels"], key=len, reverse=True))
-    for match in re.finditer(rf"(?i)\b({labels})\s*:\s*(.+?)(?=\s+(?:{labels})\s*:|$)", piece):
+    return re.compile(rf"(?i)\b({labels})\s*:\s*(.+?)(?=\s+(?:{labels})\s*:|$)")
+
+
+def _read_byline(piece: str, language: str, meta: ArticleMeta) -> None:
+    words = lang.load("layout", language)
+    for match in _byline_regex(language).finditer(piece):
         label, value = match.group(1).lower(), match.group(2).strip()
         if label in words["author_labels"] and meta.author is None:
             meta.author = value
@@ -74,20 +82,31 @@ def _read_dateline(view: str, sentences: list[Sentence], rules, meta: ArticleMet
 
 
 @lru_cache(maxsize=None)
-def _credit_phrases(language: str) -> re.Pattern:
-    return lang.literal_regex(lang.load("layout", language)["credit_phrases"])
+def _credit_phrases(language: str) -> tuple[re.Pattern, lang.StartIndex]:
+    patterns = lang.literal_patterns(lang.load("layout", language)["credit_phrases"])
+    return lang.phrase_regex(patterns), lang.StartIndex({"credit": patterns})
 
 
-def _credited_sources(view: str, sentences: list[Sentence], language: str) -> list[str]:
+def credit_index(language: str = "id") -> lang.StartIndex:
+    """Where credit phrases can start (for :class:`language.MergedIndex`)."""
+    return _credit_phrases(language)[1]
+
+
+def _credited_sources(view: str, sentences: list[Sentence], language: str, words: lang.WordStarts) -> list[str]:
     """Sources named in credits, sign-offs and source lines, then those a story says it quotes."""
     credit_roles = {"credit", "signoff", "byline", "meta"}
-    phrases = _credit_phrases(language)
+    phrases, index = _credit_phrases(language)
+    story = [s for s in sentences if s.kind in (BODY, CAPTION)]
+    starts = iter(words.by_sentence(index, story))
     found: list[str] = []
     for sentence in sentences:
-        piece = view[sentence.start:sentence.end]
         if sentence.kind == BOILERPLATE and sentence.role in credit_roles:
-            found += find_sources(piece)
+            found += find_sources(view[sentence.start:sentence.end])
         elif sentence.kind in (BODY, CAPTION):
-            for match in phrases.finditer(piece):
+            sentence_starts = next(starts)
+            if index.nothing_in(sentence_starts):
+                continue
+            piece = view[sentence.start:sentence.end]
+            for match in index.matches("credit", phrases, piece, sentence.start, sentence_starts):
                 found += find_sources(piece[match.end():match.end() + 60])[:1]
     return list(dict.fromkeys(found))

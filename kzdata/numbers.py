@@ -94,7 +94,7 @@ class _Atom:
     value: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Amount:
     value: float | None
     low: float
@@ -102,7 +102,7 @@ class _Amount:
     vague: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Quantity:
     first: int
     stop: int
@@ -277,6 +277,8 @@ def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
     lowercasing keeps every offset."""
     lowered = text.lower()
     regex, scanned = (grammar.regex, lowered) if len(lowered) == len(text) else (grammar.caseless, text)
+    if scanned is lowered and lang.plain_ascii(lowered):
+        regex = lang.ascii_twin(regex)
     chain: list[_Atom] = []
     numeric = False
     for match in regex.finditer(scanned):
@@ -517,25 +519,30 @@ def _read_chain(text: str, atoms: list[_Atom], grammar: _Grammar) -> Iterator[Nu
             yield mention
 
 
-def _outside(mentions: list[NumberMention], exclude: Sequence[tuple[int, int]]) -> list[NumberMention]:
-    """The mentions overlapping no excluded span (binary search over spans sorted by start)."""
-    spans = sorted(exclude)
-    starts = [start for start, _ in spans]
-    reach = list(accumulate((end for _, end in spans), max))
-    kept = []
-    for mention in mentions:
-        before = bisect_left(starts, mention.end)
-        if not before or reach[before - 1] <= mention.start:
-            kept.append(mention)
-    return kept
+class _Spans:
+    """Spans to test for overlap (binary search over the spans sorted by start)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)
+        return bool(before) and self.reach[before - 1] > start
 
 
 def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
     grammar = _grammar(language)
-    mentions = [mention for chain in _chains(text, grammar) for mention in _read_chain(text, chain, grammar)]
-    if exclude:
-        mentions = _outside(mentions, exclude)
+    if not exclude:
+        return [mention for chain in _chains(text, grammar) for mention in _read_chain(text, chain, grammar)]
+    excluded = _Spans(exclude)
+    mentions = []
+    for chain in _chains(text, grammar):
+        # A mention covers atoms of its chain: if each atom overlaps an excluded span, so does every mention.
+        if not all(excluded.overlap(atom.start, atom.end) for atom in chain):
+            mentions += [m for m in _read_chain(text, chain, grammar) if not excluded.overlap(m.start, m.end)]
     return mentions
 
 

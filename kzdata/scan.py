@@ -6,10 +6,11 @@ results are looked up per sentence by offset.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import dates as dates_mod
+from . import language as lang
 from .actors import ActorMention, find_actors
 from .dates import DateExpr, ResolvedDate
 from .gazetteer import Gazetteer, PlaceMention
@@ -42,6 +43,29 @@ class Scan:
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
+    words: lang.WordStarts | None = None    # where vocabularies' leading words stand (see word_starts)
+    _starts: dict = field(default_factory=dict, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)     # what readers of the scan keep
+
+    def within(self, name: str, sentence: Sentence) -> list:
+        """The items of the list attribute ``name`` ("dates", "places", ...) that lie inside the sentence.
+
+        The same as ``within(getattr(scan, name), sentence)``, kept: do not change the list returned.
+        """
+        items = getattr(self, name)
+        kept = self._starts.get(name)
+        if kept is None or kept[0] is not items or len(kept[1]) != len(items):
+            kept = self._starts[name] = (items, [item.start for item in items], {})
+        span = (sentence.start, sentence.end)
+        found = kept[2].get(span)
+        if found is None:
+            found = kept[2][span] = _within(items, kept[1], sentence)
+        return found
+
+    def word_starts(self) -> lang.WordStarts:
+        if self.words is None:
+            self.words = lang.WordStarts(self.view)
+        return self.words
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in CONTENT_KINDS]
@@ -52,26 +76,38 @@ class Scan:
     def event_places(self, sentence: Sentence) -> list[PlaceMention]:
         """Places in the sentence other than the dateline (where the reporter is, not where it happened)."""
         span = self.meta.dateline_span
-        return [p for p in within(self.places, sentence) if not (span and span[0] <= p.start < span[1])]
+        places = self.within("places", sentence)
+        return [p for p in places if not (span[0] <= p.start < span[1])] if span else places
 
 
 def within(items: list, sentence: Sentence) -> list:
     """The items (sorted by .start) that lie inside the sentence."""
-    starts = [item.start for item in items]
+    return _within(items, [item.start for item in items], sentence)
+
+
+def _within(items: list, starts: list[int], sentence: Sentence) -> list:
     first = bisect_left(starts, sentence.start)
-    last = bisect_left(starts, sentence.end)
+    last = bisect_left(starts, sentence.end, first)
+    if first == last:
+        return []
     return [item for item in items[first:last] if item.end <= sentence.end]
 
 
 def scan_article(text: str, view: str, sentences: list[Sentence], meta: ArticleMeta,
-                 published: dt.date | None, language: str) -> Scan:
+                 published: dt.date | None, language: str, words: lang.WordStarts | None = None) -> Scan:
+    """Find everything once; ``sentences`` are those :func:`segment.segment` gives (in order, disjoint).
+
+    ``words``: the view's :class:`language.WordStarts`, if already made (they are kept on the scan).
+    """
     exprs = dates_mod.find_dates(view, language)
     content = [s for s in sentences if s.kind in CONTENT_KINDS]
-    in_content = [e for e in exprs if any(s.start <= e.start < s.end for s in content)]
+    starts = [s.start for s in content]
+    in_content = [e for e in exprs if _in_any(content, starts, e.start)]
     reference, inferred = published, False
     if reference is None:
         reference, inferred = dates_mod.latest_absolute_date(in_content), True
-    found = Scan(text, view, sentences, meta, reference, inferred and reference is not None, language)
+    found = Scan(text, view, sentences, meta, reference, inferred and reference is not None, language,
+                 words=words or lang.WordStarts(view))
     for expr in in_content:
         if expr.kind == "offset":
             found.offsets.append(expr)
@@ -79,11 +115,16 @@ def scan_article(text: str, view: str, sentences: list[Sentence], meta: ArticleM
             resolved = _resolve(expr, reference)
             if resolved is not None:
                 found.dates.append(DateMention(expr.start, expr.end, expr, resolved))
-    gazetteer = Gazetteer.default()
-    found.places = gazetteer.resolve_nouns(view, gazetteer.find(view))
-    found.actors = find_actors(view, language)
+    found.places = Gazetteer.default().find(view, nouns=True, words=found.words)
+    found.actors = find_actors(view, language, found.words)
     found.numbers = find_numbers(view, language, exclude=[(e.start, e.end) for e in exprs])
     return found
+
+
+def _in_any(sentences: list[Sentence], starts: list[int], position: int) -> bool:
+    """Whether the position lies in one of the sentences (sorted and disjoint, ``starts`` theirs)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < sentences[index].end
 
 
 def _resolve(expr: DateExpr, reference: dt.date | None) -> ResolvedDate | None:

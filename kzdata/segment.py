@@ -18,6 +18,12 @@ TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE = "title", "standfirst", "caption"
 SENTENCE_KINDS = (TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE)
 CONTENT_KINDS = (TITLE, STANDFIRST, CAPTION, BODY)
 
+_LINE = re.compile(r"[^\n]+")
+_ENDS_SENTENCE = re.compile(r"[.!?]$")
+_PROSE_END = re.compile(r"[.!?][\"')\]]*$")
+_HEADLINE_END = re.compile(r"[.!?;:\"]$")
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -36,15 +42,44 @@ class _Line:
     text: str       # from the matching view
 
 
+class TailPattern:
+    """A pattern that ends with ``$``, searched fast when it starts with ``\\s*``.
+
+    A pattern led by ``\\s*`` is tried at every character of a line: the regex engine cannot skip
+    ahead to where it could begin. The leftmost match of ``\\s*C`` starts where the whitespace
+    before the leftmost match of ``C`` starts, so ``C`` alone is searched (usually led by a literal,
+    which the engine skips ahead to) and the whole pattern matched from there: the same match.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        core = pattern[3:]
+        plain_lead = pattern.startswith(r"\s*") and not core.startswith(("?", "+"))
+        self.core = re.compile(core, flags) if plain_lead and len(lang.branches(core)) == 1 else None
+
+    def search(self, text: str) -> re.Match | None:
+        if self.core is None:
+            return self.regex.search(text)
+        found = self.core.search(text)
+        if found is None:
+            return None
+        return self.regex.match(text, len(text[:found.start()].rstrip()))
+
+    def cut(self, text: str) -> str:
+        """The text without the match (``regex.sub("", text)`` for a line, which can hold only one)."""
+        match = self.search(text)
+        return text[:match.start()] + text[match.end():] if match else text
+
+
 @dataclass(frozen=True)
 class Layout:
     related: re.Pattern
     section_end: frozenset
     byline: re.Pattern
-    credit: re.Pattern
-    signoff: re.Pattern
+    credit: TailPattern
+    signoff: TailPattern
     markup: re.Pattern
-    trailing_markup: re.Pattern
+    trailing_markup: TailPattern
     dateline: re.Pattern
     sentence_end: re.Pattern
     abbreviations: frozenset
@@ -64,10 +99,10 @@ def layout(language: str = "id") -> Layout:
         related=re.compile(rf"^(?:{alternation(data['related_markers'])})\b\s*(?::|$)", re.I),
         section_end=frozenset(w.lower() for w in data["section_end_markers"]),
         byline=re.compile(rf"^(?:{alternation(data['byline_labels'])})\s*:", re.I),
-        credit=re.compile(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I),
-        signoff=re.compile(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I),
+        credit=TailPattern(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I),
+        signoff=TailPattern(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I),
         markup=re.compile(data["stray_markup_pattern"]),
-        trailing_markup=re.compile(data["trailing_markup_pattern"]),
+        trailing_markup=TailPattern(data["trailing_markup_pattern"]),
         dateline=re.compile(data["dateline_pattern"]),
         sentence_end=re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"),
         abbreviations=frozenset(data["abbreviations"]),
@@ -77,8 +112,9 @@ def layout(language: str = "id") -> Layout:
     )
 
 
-def segment(text: str, language: str = "id") -> list[Sentence]:
-    view = matching_view(text)
+def segment(text: str, language: str = "id", view: str | None = None) -> list[Sentence]:
+    """The sentences of the text. ``view``: ``matching_view(text)``, if already made."""
+    view = matching_view(text) if view is None else view
     rules = layout(language)
     lines = _lines(view)
     kinds = _classify(lines, rules)
@@ -91,7 +127,7 @@ def segment(text: str, language: str = "id") -> list[Sentence]:
 
 def _lines(view: str) -> list[_Line]:
     lines = []
-    for match in re.finditer(r"[^\n]+", view):
+    for match in _LINE.finditer(view):
         stripped = match.group().strip()
         if stripped:
             start = match.start() + match.group().index(stripped)
@@ -101,14 +137,15 @@ def _lines(view: str) -> list[_Line]:
 
 def _classify(lines: list[_Line], rules: Layout) -> list[tuple[str, str]]:
     """Give every line a (kind, role), using where it stands relative to the first prose line."""
+    roles = [_boilerplate_role(line.text, rules) for line in lines]
     first_prose = next((i for i, line in enumerate(lines) if _is_prose(line.text, rules)
-                        and not _boilerplate_role(line.text, rules) and not rules.credit.search(line.text)),
+                        and not roles[i] and not rules.credit.search(line.text)),
                        len(lines))
-    title = _find_title(lines, first_prose, rules)
+    title = _find_title(lines, first_prose, rules, roles)
     kinds: list[tuple[str, str]] = []
     story_over = False
     for i, line in enumerate(lines):
-        role = _boilerplate_role(line.text, rules)
+        role = roles[i]
         if i < first_prose:
             kinds.append(_before_body(i, title, line.text, role, rules))
             continue
@@ -141,15 +178,15 @@ def _before_body(i: int, title: int | None, text: str, role: str, rules: Layout)
     return STANDFIRST, ""
 
 
-def _find_title(lines: list[_Line], first_prose: int, rules: Layout) -> int | None:
+def _find_title(lines: list[_Line], first_prose: int, rules: Layout, roles: list[str]) -> int | None:
     """The headline nearest above the first paragraph, skipping captions, meta lines and a standfirst."""
     for i in range(first_prose - 1, -1, -1):
         text = lines[i].text
-        if _boilerplate_role(text, rules) or rules.is_meta(text) or rules.credit.search(text):
+        if roles[i] or rules.is_meta(text) or rules.credit.search(text):
             continue
         if _is_headline(text, rules):
             return i
-    candidates = [i for i in range(first_prose) if not _boilerplate_role(lines[i].text, rules)]
+    candidates = [i for i in range(first_prose) if not roles[i]]
     return candidates[0] if candidates else None
 
 
@@ -162,22 +199,22 @@ def _boilerplate_role(text: str, rules: Layout) -> str:
         return "byline"
     if text.lower().rstrip(":") in rules.section_end or (text.isupper() and len(text.split()) <= 3):
         return "section"
-    if text.count(rules.meta_separator) >= 2 and not re.search(r"[.!?]$", text):
+    if text.count(rules.meta_separator) >= 2 and not _ENDS_SENTENCE.search(text):
         return "menu"
     return ""
 
 
 def _is_prose(text: str, rules: Layout) -> bool:
     words = text.split()
-    return (re.search(r"[.!?][\"')\]]*$", rules.trailing_markup.sub("", text)) is not None and len(words) >= 6) \
+    return (_PROSE_END.search(rules.trailing_markup.cut(text)) is not None and len(words) >= 6) \
         or len(words) >= 30
 
 
 def _is_headline(text: str, rules: Layout) -> bool:
     """Short, unpunctuated at the end, and most words capitalised: how titles and link lists look."""
-    if re.search(r"[.!?;:\"]$", text):
+    if _HEADLINE_END.search(text):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in rules.minor_words]
+    words = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in rules.minor_words]
     if not words or len(text.split()) > 20:
         return False
     capitalised = sum(w[0].isupper() for w in words)
@@ -207,8 +244,8 @@ def _pieces(line: _Line, kind: str, role: str, rules: Layout):
 def split_sentences(text: str, offset: int, rules: Layout) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in rules.sentence_end.finditer(text):
-        word = re.search(r"([\w.]+)$", text[:match.start()])
-        if word and word.group(1).lower().rstrip(".") in rules.abbreviations:
+        word = _word_before(text, match.start())
+        if word and word.lower().rstrip(".") in rules.abbreviations:
             continue
         spans.append((begin, match.end()))
         begin = match.end()
@@ -217,3 +254,11 @@ def split_sentences(text: str, offset: int, rules: Layout) -> list[tuple[int, in
     if begin < len(text):
         spans.append((begin, len(text)))
     return [(offset + s, offset + e) for s, e in spans if text[s:e].strip()]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and periods ending at ``end`` (what ``[\\w.]+$`` finds in ``text[:end]``)."""
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
