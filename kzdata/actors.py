@@ -31,8 +31,13 @@ class _Index:
     starts: lang.StartIndex
 
 
+_CASE_FOLDS = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "\u0130": "i"})
+
+
 def _key(text: str) -> str:
-    return " ".join(re.split(r"[\s-]+", text.lower()))
+    """The lookup key of a name: lower case, one space between words, and the letters that
+    case-insensitive matching equates with ASCII ones (dotless ı, long ſ, Kelvin K) folded to them."""
+    return " ".join(re.split(r"[\s-]+", text.lower().translate(_CASE_FOLDS).replace("i\u0307", "i")))
 
 
 def word_index(language: str = "id") -> lang.StartIndex:
@@ -60,6 +65,7 @@ def find_actors(view: str, language: str = "id", words: lang.WordStarts | None =
     mentions = []
     for match in index.starts.matches("actor", index.regex, view, 0, starts):
         text = match.group().lower()
-        actor = by_alias.get(text) or by_alias[_key(text)]
-        mentions.append(ActorMention(match.start(), match.end(), actor))
+        actor = by_alias.get(text) or by_alias.get(_key(text))
+        if actor is not None:
+            mentions.append(ActorMention(match.start(), match.end(), actor))
     return mentions

@@ -130,3 +130,9 @@ def test_caption_events_are_marked():
             "JAKARTA - Situasi di kota itu berangsur tenang, kata pejabat setempat pada hari Kamis.\n")
     events = frame("events", extract_text(text, ArticleInfo(published=THURSDAY)).events)
     assert list(events.sentence_kind) == ["caption"]
+
+
+@pytest.mark.parametrize("spelling", ["pemerıntah Kazakhstan", "PEMERİNTAH KAZAKHSTAN", "Tokayev\u00a0", "Toſ Tokayev"])
+def test_unusual_letters_in_names_never_crash(spelling):
+    df = events_of(f"Menurut {spelling} bentrokan terjadi pada Rabu (5/1/2022).")
+    assert list(df.type) == ["clash"]
