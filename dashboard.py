@@ -31,12 +31,14 @@ def overview() -> None:
     tables.articles_table(ctx)
 
 
-PAGE_FILES = {  # url_path key -> (file, icon); each file is named after its url path (see ui.frame.context)
-    "timeline": ("pages/timeline.py", ":material/timeline:"),
-    "map": ("pages/map.py", ":material/map:"),
-    "troops": ("pages/troops.py", ":material/flight_land:"),
-    "reader": ("pages/reader.py", ":material/article:"),
-    "data": ("pages/data.py", ":material/table:"),
+# url_path key -> (file, icon). A file must not be named after its url path: Streamlit would then
+# route a link to it as an old-style page in pages/, without this frame and its navigation.
+PAGE_FILES = {
+    "timeline": ("pages/events_timeline.py", ":material/timeline:"),
+    "map": ("pages/event_map.py", ":material/map:"),
+    "troops": ("pages/csto_troops.py", ":material/flight_land:"),
+    "reader": ("pages/source_reader.py", ":material/article:"),
+    "data": ("pages/data_tables.py", ":material/table:"),
 }
 
 lang = frame.current_lang()

@@ -32,6 +32,7 @@ QUOTE_LIMIT_LARGE = 120       # ... and above GL_THRESHOLD points, to two lines:
 TEXT_LABEL_LIMIT = 300        # figures chart: above this many points, no text labels next to marks
 SPAN_PRECISIONS = ("week", "range")
 BEFORE = "before"
+MIN_TIMELINE_HEIGHT = 170    # below this a one-lane timeline loses its date axis
 
 _QUALIFIER_MARKS = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤"}
 
@@ -412,7 +413,7 @@ def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False
                   fillcolor="rgba(0,0,0,0.035)", line_width=0, layer="below")
              for i in range(1, len(lanes), 2)]
     fig.update_layout(
-        height=60 + per_lane * len(lanes),
+        height=max(MIN_TIMELINE_HEIGHT, 60 + per_lane * len(lanes)),
         margin=dict(l=16 + int(font_size * 0.6 * max(len(s) for s in lane_labels)), r=12, t=34, b=26),
         showlegend=True,
         legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom",
@@ -582,9 +583,10 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
     fig = _figure(specs)
     fig.update_layout(
         height=440, margin=dict(l=60, r=12, t=16, b=30), plot_bgcolor="white",
+        separators=formatting.conventions(lang)["decimal"] + formatting.conventions(lang)["thousands"],
         xaxis=_date_axis(as_of.min(), as_of.max() + DAY),
         yaxis=dict(type="log", title=dict(text=words["count_axis"], font=dict(size=12)),
-                   gridcolor="#eeeeee", zeroline=False),
+                   gridcolor="#eeeeee", zeroline=False, dtick=1, tickformat=",d"),
         legend=dict(title=dict(text=words["category"]), x=1.01, y=1, xanchor="left", yanchor="top"),
         legend2=dict(title=dict(text=words["outlet"]), x=1.01, y=0, xanchor="left", yanchor="bottom"),
         hovermode="closest", clickmode="event+select", dragmode="select",

@@ -39,7 +39,7 @@ def all_text(at) -> str:
     return "\n".join(parts + [w.value for w in at.warning] + [i.value for i in at.info])
 
 
-@pytest.mark.parametrize("page", [None, "pages/timeline.py", "pages/data.py"])
+@pytest.mark.parametrize("page", [None, "pages/events_timeline.py", "pages/data_tables.py"])
 def test_every_page_renders_without_exception(page):
     at = app()
     if page:
@@ -123,7 +123,7 @@ def test_a_filter_that_leaves_nothing_shows_an_empty_state():
 def test_state_survives_moving_between_pages():
     at = app()
     sidebar_widget(at, "multiselect", "Outlets").set_value(["Kompas TV"]).run()
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("pages/events_timeline.py").run()
     assert sidebar_widget(at, "multiselect", "Outlets").value == ["Kompas TV"]
     assert param(at, "outlet") == ["Kompas TV"]
     assert set(at.session_state.context.view.events.outlet) == {"Kompas TV"}
@@ -131,13 +131,13 @@ def test_state_survives_moving_between_pages():
 
 def test_timeline_has_event_and_figure_charts():
     at = app()
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("pages/events_timeline.py").run()
     assert len(at.get("plotly_chart")) == 2
 
 
 def test_data_page_offers_downloads_and_a_dictionary():
     at = app()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("pages/data_tables.py").run()
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     assert {"Download CSV", "Download JSON", "Download GeoJSON"} <= set(labels)

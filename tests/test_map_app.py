@@ -10,7 +10,7 @@ from kzdata import event_map
 from tests.conftest import ROOT
 
 TIMEOUT = 60
-PAGE = "pages/map.py"
+PAGE = "pages/event_map.py"
 LAST_DAY = dt.date(2022, 1, 13)
 
 

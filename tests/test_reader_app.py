@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 TAGAR, KOMPAS = "f212c43517d9", "225792f1331b"
-PAGE = "pages/reader.py"
+PAGE = "pages/source_reader.py"
 
 
 def reader(**params) -> AppTest:

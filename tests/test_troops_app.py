@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGE = "pages/troops.py"
+PAGE = "pages/csto_troops.py"
 
 
 def troops_page(**params) -> AppTest:
