@@ -12,10 +12,7 @@ st.set_page_config(page_title="Qantar", page_icon=":material/public:", layout="w
 def overview() -> None:
     ctx = frame.context()
     lang = ctx.lang
-    st.title(t("app_title", lang))
-    frame.show_notices(ctx)
-    if ctx.view.events.empty and ctx.view.figures.empty:
-        st.info(t("empty_view", lang))
+    if not frame.page_heading(ctx, t("app_title", lang)):
         return
     tables.summary_metrics(ctx)
     st.subheader(t("headline", lang))

@@ -34,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -44,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 from pages_speed import ARTICLES_VARIABLE, ensure_corpus, git_state, save, versions, wait_until_idle  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy  # noqa: E402
 
 TARGET_S = 3.0
 VIEWPORT = {"width": 1280, "height": 800}
@@ -84,20 +83,6 @@ def start_server(port: int, env: dict, log: Path) -> subprocess.Popen:
                "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
     with log.open("wb") as handle:
         return subprocess.Popen(command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env)
-
-
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
 RESOURCES_JS = """() => {
@@ -177,7 +162,7 @@ def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float
         start = time.perf_counter()
         process = start_server(port, env, log)
         try:
-            wait_healthy(url, process)
+            wait_until_healthy(url, process)
             server_s = time.perf_counter() - start
             print(f"server healthy after {server_s:.2f} s; first load ...", flush=True)
             first = load_overview(browser, url, timeout_s)

@@ -1,6 +1,6 @@
 """Reported figures: a number with the category its nearest trigger gives, who is counted, and by whom.
 
-"menewaskan 26 demonstran" is 26 killed demonstrators; "Delapan belas petugas ... tewas" is 18
+"menewaskan 31 pengunjuk rasa" is 31 killed demonstrators; "Sebelas polisi ... tewas" is 11
 killed law-enforcement officers. A number with neither a trigger nor a countable noun is not a
 figure ("enam negara"). The date a figure holds for comes from its sentence, else from the
 paragraph before it, else from the article's date; the last two are marked inferred.

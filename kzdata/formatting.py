@@ -45,7 +45,7 @@ def to_date(value) -> dt.date | None:
 
 
 def number(value: float, language: str = "en") -> str:
-    """``4400`` -> ``"4,400"`` (en) or ``"4.400"`` (id); decimals only when there are any."""
+    """``3700`` -> ``"3,700"`` (en) or ``"3.700"`` (id); decimals only when there are any."""
     rules = conventions(language)
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.translate(str.maketrans({",": rules["thousands"], ".": rules["decimal"]}))

@@ -1,4 +1,4 @@
-"""Numeric expressions in running text: "26", "4.400", "1,5 juta", "Delapan belas", "lebih dari 4.400",
+"""Numeric expressions in running text: "31", "3.700", "1,5 juta", "Dua puluh tiga", "lebih dari 3.700",
 "puluhan ribu", "200-300", "15 persen".
 
 All words and separators come from ``lang/<code>/numbers.toml``; nothing here is specific to a language.
@@ -48,8 +48,8 @@ _NO_LETTER = r"(?![^\W\d_])"
 @dataclass(frozen=True)
 class NumberMention:
     """A number in the text. ``start``/``end`` include qualifier, currency and unit words
-    ("lebih dari 4.400", "Rp 2.000", "15 persen"); ``number_start``/``number_end`` cover the number
-    alone ("4.400", or "200-300" for a range). ``value`` is None for vague words and ranges;
+    ("lebih dari 3.700", "Rp 7.500", "15 persen"); ``number_start``/``number_end`` cover the number
+    alone ("3.700", or "200-300" for a range). ``value`` is None for vague words and ranges;
     ``low``/``high`` bound what the text allows, None meaning unbounded on that side."""
     start: int
     end: int
@@ -249,7 +249,7 @@ def _grammar(language: str) -> _Grammar:
 
 
 def _digit_value(token: str, grammar: _Grammar) -> float | None:
-    """4400.0 for "4.400"; None for times, dates and malformed groups ("16.46", "13/1/2022")."""
+    """3700.0 for "3.700"; None for times, dates and malformed groups ("16.46", "13/1/2022")."""
     if not grammar.digits.fullmatch(token):
         return None
     return float(token.replace(grammar.group, "").replace(grammar.decimal, "."))
@@ -547,7 +547,7 @@ def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, i
 
 
 def parse_number(words: str, language: str = "id") -> float | None:
-    """The value of a bare number ("4.400", "1,5 juta", "dua puluh enam"); None for anything else,
+    """The value of a bare number ("3.700", "1,5 juta", "dua puluh tiga"); None for anything else,
     including qualified, vague, ranged or unit-bearing expressions."""
     grammar = _grammar(language)
     text = words.strip()

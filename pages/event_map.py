@@ -90,10 +90,7 @@ def figures_table(shown: pd.DataFrame) -> None:
         "source": st.column_config.LinkColumn(w("col_source"), display_text=w("open"))})
 
 
-st.title(w("title"))
-frame.show_notices(ctx)
-if events.empty and figures.empty:
-    st.info(t("empty_view", lang))
+if not frame.page_heading(ctx, w("title")):
     st.stop()
 st.caption(w("intro"))
 

@@ -7,10 +7,7 @@ from ui.words import t
 
 ctx = frame.context()
 lang = ctx.lang
-st.title(t("timeline", lang))
-frame.show_notices(ctx)
-if ctx.view.events.empty and ctx.view.figures.empty:
-    st.info(t("empty_view", lang))
+if not frame.page_heading(ctx, t("timeline", lang)):
     st.stop()
 
 if not ctx.view.events.empty:

@@ -129,6 +129,16 @@ def context() -> Context:
     return st.session_state.context
 
 
+def page_heading(ctx: Context, title: str) -> bool:
+    """The page's title and any link notices; False, after an empty-state message, when nothing is in view."""
+    st.title(title)
+    show_notices(ctx)
+    if ctx.view.events.empty and ctx.view.figures.empty:
+        st.info(t("empty_view", ctx.lang))
+        return False
+    return True
+
+
 def show_notices(ctx: Context) -> None:
     if ctx.notices:
         st.warning(t("ignored_params", ctx.lang) + "\n\n" + "\n".join(f"- {plain(notice)}" for notice in ctx.notices))

@@ -58,7 +58,7 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60)
                 if response.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.05)
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
