@@ -261,6 +261,9 @@ def _date_axis(lo: np.datetime64, hi: np.datetime64, daily: bool = True) -> dict
     """Dates as "05 Jan". Up to 16 days (if `daily`): one labelled tick per day, the label centred
     on its day; otherwise plotly's own tick spacing."""
     axis = dict(type="date", tickformat="%d %b", showgrid=True, gridcolor="#eeeeee", zeroline=False)
+    if not (np.isnat(lo) or np.isnat(hi)) and (hi - lo) < np.timedelta64(3, "D"):
+        middle = lo + (hi - lo) / 2
+        axis.update(range=[middle - np.timedelta64(2, "D"), middle + np.timedelta64(2, "D")])
     if daily and not (np.isnat(lo) or np.isnat(hi)) and (hi - lo) <= np.timedelta64(16, "D"):
         axis.update(dtick=86_400_000, ticklabelmode="period")
     return axis
