@@ -36,6 +36,7 @@ PAGE_FILES = {
     "troops": ("pages/csto_troops.py", ":material/flight_land:"),
     "reader": ("pages/source_reader.py", ":material/article:"),
     "data": ("pages/data_tables.py", ":material/table:"),
+    "add": ("pages/add_articles.py", ":material/note_add:"),
 }
 
 lang = frame.current_lang()

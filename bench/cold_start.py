@@ -42,7 +42,7 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-from pages_speed import ARTICLES_VARIABLE, ensure_corpus, git_state, save, versions, wait_until_idle  # noqa: E402
+from pages_speed import DATABASE_VARIABLE, ensure_corpus, ensure_database, git_state, save, versions, wait_until_idle  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy  # noqa: E402
 
 TARGET_S = 3.0
@@ -145,12 +145,8 @@ def repeat_loads(browser, url: str, loads: int, timeout_s: float) -> list[dict]:
 def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float) -> dict:
     from playwright.sync_api import sync_playwright
 
-    env = {**os.environ}
-    env.pop(ARTICLES_VARIABLE, None)
-    corpus = None
-    if events:
-        corpus = ensure_corpus(events)
-        env[ARTICLES_VARIABLE] = corpus["folder"]
+    corpus = ensure_corpus(events) if events else None
+    env = {**os.environ, DATABASE_VARIABLE: ensure_database(corpus)}
     OUT.mkdir(exist_ok=True)
     log = OUT / f"cold_start-server{'-' + str(events) if events else ''}.log"
     idle = wait_until_idle(idle_wait_s) if idle_wait_s else None

@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 TARGET_MS = 300.0
-ARTICLES_VARIABLE = "QANTAR_ARTICLES"       # as in ui/data.py
+DATABASE_VARIABLE = "QANTAR_DATABASE"       # as in kzdata/store.py
 SAMPLE_ARTICLES = 400                       # articles extracted to estimate events per article
 RUN_TIMEOUT_S = 1800                        # AppTest timeout: the cold run extracts every article
 
@@ -129,6 +129,24 @@ def ensure_corpus(events: int, seed: int = 0, log=print) -> dict:
             "sample_events_per_article": per_article, "write_s": time.perf_counter() - start}
     meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return {**meta, "folder": str(folder), "reused": False}
+
+
+def ensure_database(corpus: dict | None) -> str:
+    """A database holding the generated articles (ingested once, beside their folder), or an empty one."""
+    from kzdata import store
+
+    path = OUT / (f"{Path(corpus['folder']).name}.sqlite" if corpus else "empty.sqlite")
+    engine = store.open_database(store.database_url(str(path)))
+    files = sorted(Path(corpus["folder"]).glob("gen_*.txt")) if corpus else []
+    if store.revision(engine)[0] != len(files):
+        engine.dispose()
+        for stale in OUT.glob(path.name + "*"):
+            stale.unlink()
+        engine = store.open_database(store.database_url(str(path)))
+        print(f"storing {len(files):,} generated articles in {path.relative_to(ROOT)} ...", flush=True)
+        for file in files:
+            store.ingest(engine, file.read_bytes(), file.name, seeds={})
+    return str(path)
 
 
 # --------------------------------------------------------------------------- the pages
@@ -355,12 +373,8 @@ def main(argv: list[str] | None = None) -> int:
                              "'slowest': the slowest page and filter, also the default)")
     args = parser.parse_args(argv)
 
-    generated = None
-    if args.seeds_only:
-        os.environ.pop(ARTICLES_VARIABLE, None)
-    else:
-        generated = ensure_corpus(args.events, args.seed)
-        os.environ[ARTICLES_VARIABLE] = generated["folder"]
+    generated = None if args.seeds_only else ensure_corpus(args.events, args.seed)
+    os.environ[DATABASE_VARIABLE] = ensure_database(generated)
     print(f"corpus: seeds{'' if args.seeds_only else ' + ' + str(generated['articles']) + ' generated articles'}"
           f"{' (reused)' if generated and generated['reused'] else ''}", flush=True)
 

@@ -23,6 +23,7 @@ from .metadata import credit_index, read_metadata
 from .reading import UnreadableInput, decode_article, matching_view
 from .scan import Scan, scan_article
 from .segment import CONTENT_KINDS, segment
+from .stories import story_ids
 
 SIDECAR_NAME = "articles.toml"
 TABLE_NAMES = ("articles", "sentences", "events", "figures", "places")
@@ -52,6 +53,10 @@ class ArticleTables:
     events: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
+
+    def extend(self, other: "ArticleTables") -> None:
+        for name in TABLE_NAMES:
+            getattr(self, name).extend(getattr(other, name))
 
 
 @dataclass(frozen=True)
@@ -211,13 +216,19 @@ def load_corpus(paths: Iterable[str | Path], info: ArticleInfo = ArticleInfo(), 
             duplicates.append(f"{path}: same content as {seen[article_id]}, read once")
             continue
         seen[article_id] = str(path)
-        for name in TABLE_NAMES:
-            getattr(collected, name).extend(getattr(tables, name))
+        collected.extend(tables)
     return tables_to_corpus(collected, problems, duplicates)
 
 
 def tables_to_corpus(tables: ArticleTables, problems=(), duplicates=()) -> Corpus:
+    _link_stories(tables)
     frames = {name: schema.frame(name, getattr(tables, name)) for name in TABLE_NAMES}
     corpus = Corpus(**frames, problems=tuple(problems), duplicates=tuple(duplicates))
     corpus.validate()
     return corpus
+
+
+def _link_stories(tables: ArticleTables) -> None:
+    stories = story_ids([article["article_id"] for article in tables.articles], tables.sentences)
+    for row in tables.articles + tables.figures:
+        row["story_id"] = stories[row["article_id"]]

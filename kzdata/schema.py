@@ -40,6 +40,7 @@ _PROVENANCE = (
 TABLES: dict[str, tuple[Column, ...]] = {
     "articles": _cols(
         ("article_id", "string", "Identifier: first 12 hex digits of the SHA-256 of the article's bytes."),
+        ("story_id", "string", "The article_id of the first article of the same story: copies of one wire story share it."),
         ("outlet", "string", "Outlet that published it (sidecar or command line, else the dateline's agency)."),
         ("url", "string", "Address of the original, when known."),
         ("language", "string", "ISO 639-1 code of the text."),
@@ -79,6 +80,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("as_of", "datetime64[ns]", "Date the figure is reported for."),
         ("as_of_inferred", "boolean", "True when as_of is not in the sentence but taken from the paragraph or the article's date."),
         ("attribution", "string", "Who the sentence says gave the figure."),
+        ("story_id", "string", "Story of the article (see articles.story_id): a claim repeated by copies of one story counts once."),
         *_PROVENANCE,
     ),
     "events": _cols(

@@ -1,48 +1,63 @@
-"""The corpus, loaded once per content of the article files."""
+"""The corpus: the seeds and the stored articles, extracted once per content of the database.
+
+Which database: the one chosen on the "Add articles" page for this session, else $QANTAR_DATABASE,
+else the URL under ``[connections.sql]`` in Streamlit's secrets (the ``st.connection("sql")``
+convention), else a file in the user's data folder. A database that cannot be opened leaves the
+dashboard on the seeds, with the reason shown.
+"""
 from __future__ import annotations
 
-import hashlib
-import os
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 
 import streamlit as st
+from sqlalchemy.engine import Engine
 
-from kzdata import Corpus, load_corpus
+from kzdata import Corpus, store
 from kzdata.filters import Bounds, bounds_of
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = ROOT / "seeds"
-EXTRA_DIR_VARIABLE = "QANTAR_ARTICLES"
-ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
+CHOSEN_DATABASE = "database_choice"
+SEEDS_ONLY_URL = "sqlite://"
 
 
-def article_paths() -> list[Path]:
-    """The seeds, plus the files in the folder named by $QANTAR_ARTICLES, if set."""
-    folders = [SEEDS_DIR] + ([Path(os.environ[EXTRA_DIR_VARIABLE])] if os.environ.get(EXTRA_DIR_VARIABLE) else [])
-    return sorted(p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+@dataclass(frozen=True)
+class Database:
+    url: str
+    engine: Engine
+    problem: str | None = None
 
 
-@lru_cache(maxsize=None)
-def _file_hash(path: str, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def _secrets_url() -> str | None:
+    try:
+        return st.secrets["connections"]["sql"]["url"]
+    except (KeyError, FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return None
 
 
-def fingerprint(paths: list[Path]) -> tuple[tuple[str, str], ...]:
-    """(path, sha256) of every file; a file is re-hashed only when its size or time changes."""
-    result = []
-    for path in paths:
-        stat = path.stat()
-        result.append((str(path), _file_hash(str(path), stat.st_mtime_ns, stat.st_size)))
-    return tuple(result)
+def database_url() -> str:
+    return store.database_url(st.session_state.get(CHOSEN_DATABASE), fallback=_secrets_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _engine(url: str) -> Engine:
+    return store.open_database(url)
+
+
+def database() -> Database:
+    url = database_url()
+    try:
+        return Database(url, _engine(url))
+    except store.StoreError as error:
+        return Database(url, _engine(SEEDS_ONLY_URL), str(error))
 
 
 @st.cache_resource(show_spinner="Reading articles…", max_entries=4)
-def _corpus_for(files: tuple[tuple[str, str], ...]) -> tuple[Corpus, Bounds]:
-    """Cached as a shared resource: tables are read-only, and a copy per rerun would cost more than the filters."""
-    corpus = load_corpus([path for path, _ in files])
+def _corpus_for(url: str, revision: tuple[int, int]) -> tuple[Corpus, Bounds]:
+    """Cached as a shared resource per database content: tables are read-only, and a copy per rerun would cost more than the filters."""
+    corpus = store.load(_engine(url))
     return corpus, bounds_of(corpus)
 
 
 def corpus_and_bounds() -> tuple[Corpus, Bounds]:
-    return _corpus_for(fingerprint(article_paths()))
+    db = database()
+    url = SEEDS_ONLY_URL if db.problem else db.url
+    return _corpus_for(url, store.revision(db.engine))

@@ -6,7 +6,9 @@ import subprocess
 
 import pytest
 
-from kzdata.corpus import article_id_for
+from kzdata import store
+from kzdata.corpus import ArticleInfo, article_id_for, extract_bytes
+from kzdata.intake import Checked
 from tests.browser.conftest import free_port, screenshot, start_server, wait_for_app, wait_until_healthy
 
 TAGAR = "f212c43517d9"
@@ -27,10 +29,8 @@ Baca Juga: <b>Harga Gas</b> Naik Lagi di Mangystau
 
 Penulis : Budi <i>Santoso</i> Editor : Sari **Dewi**
 """
-SIDECAR = """["xss_almaty.txt"]
-outlet = "Kabar Contoh <b>"
-url = "javascript:alert(4)"
-"""
+# Ingest refuses such an address; a database written by another tool may still hold one.
+HOSTILE_INFO = ArticleInfo(outlet="Kabar Contoh <b>", url="javascript:alert(4)")
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "**tebal**", "_miring_", ":red[merah]",
             "$$x^2$$", "&lt;b&gt;"]
 OWN_NOISE = ("/_stcore/", "fonts.gstatic.com")  # Streamlit probing its base path; icon font fetch while offline
@@ -38,12 +38,12 @@ OWN_NOISE = ("/_stcore/", "fonts.gstatic.com")  # Streamlit probing its base pat
 
 @pytest.fixture(scope="module")
 def hostile_server(chromium_path, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
+    database = str(tmp_path_factory.mktemp("store") / "qantar.sqlite")
     raw = HOSTILE.encode("utf-8")
-    (folder / "xss_almaty.txt").write_bytes(raw)
-    (folder / "articles.toml").write_text(SIDECAR, encoding="utf-8")
+    unchecked = Checked("xss_almaty.txt", raw, HOSTILE_INFO, tables=extract_bytes(raw, HOSTILE_INFO))
+    assert store.save(store.open_database(store.database_url(database)), unchecked).status == "saved"
     port = free_port()
-    process = start_server(port, "--server.fileWatcherType", "none", env={"QANTAR_ARTICLES": str(folder)})
+    process = start_server(port, "--server.fileWatcherType", "none", env={store.DATABASE_VARIABLE: database})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)

@@ -1,0 +1,23 @@
+"""Add articles: paste or upload, see what would be extracted, then save."""
+import streamlit as st
+
+from kzdata import store
+from ui import data, frame, intake_view
+from ui.intake_view import w
+
+ctx = frame.context()
+lang = ctx.lang
+st.title(w("title", lang))
+st.caption(w("intro", lang))
+intake_view.results(lang)
+intake_view.database_settings(lang)
+info = intake_view.article_info(lang)
+items = [intake_view.checked(raw, name, info) for name, raw in intake_view.inputs(lang)]
+db = data.database()
+stored = {article.article_id for article in store.list_articles(db.engine)}
+intake_view.preview(items, stored, lang)
+savable = [item for item in items if item.accepted and item.article_id not in stored]
+if st.button(w("save", lang, count=len(savable)), type="primary", disabled=not savable or bool(db.problem)):
+    intake_view.save(items)
+    st.rerun()
+intake_view.stored_table(lang)
