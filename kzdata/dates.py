@@ -570,26 +570,7 @@ def _starters(data: dict) -> str:
     lists = [data["weekdays"]["day_words"], *data["weekdays"]["names"], data["day_number_words"],
              data["month_parts"], data["month_words"], *data["months"], data["relative"], data["offset_phrases"],
              data["duration_prefixes"], data["numbers"], data["vague_quantities"], data["single_units"]]
-    return rf"(?:[\d(]|{_trie({p.lower().split()[0] for words in lists for p in words})})"
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of words as a prefix tree (one branch per letter): cheap to reject, unlike a flat list."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(root)
-
-
-def _trie_node(node: dict) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return rf"(?:[\d(]|{lang.trie_pattern({p.lower().split()[0] for words in lists for p in words})})"
 
 
 def _renamed(body: str, shape: str) -> str:

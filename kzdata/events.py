@@ -86,7 +86,7 @@ def vocabulary(language: str = "id") -> _Vocabulary:
 def _words_of(patterns: list[str]) -> re.Pattern | None:
     """A regex finding (anywhere) the words the patterns start with; None if they are not plain words."""
     words = [lang.leading_words(p) for p in patterns]
-    return None if None in words else re.compile(lang.word_trie(w for group in words for w in group))
+    return None if None in words else re.compile(lang.trie_pattern(w for group in words for w in group))
 
 
 def find_triggers(view: str, sentence: Sentence, language: str = "id") -> list[Trigger]:

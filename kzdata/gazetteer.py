@@ -106,38 +106,25 @@ def is_case_sensitive_alias(alias: str) -> bool:
 
 
 def _trie_pattern(keys: Iterable[str]) -> str | None:
-    """One regex for all keys, shaped as a trie so that it is fast and prefers the longest key.
+    """One regex for all keys, shaped as a trie (:func:`language.trie_pattern`) so that it is fast and
+    prefers the longest key: ``?`` is greedy, so the longest key is tried first, with backtracking to
+    shorter keys if the word-boundary check fails.
 
-    Keys are normalized (separators are single spaces, apostrophes are ``'``). Each trie node is an
-    alternation of its children; a node that also ends a key makes the rest optional, and since ``?`` is
-    greedy the longest key is tried first, with backtracking to shorter keys if the word-boundary check fails.
+    Keys are normalized (separators are single spaces, apostrophes are ``'``); a space matches any
+    separator and an apostrophe any apostrophe.
     """
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not trie:
+    keys = list(keys)
+    if not keys:
         return None
+    return r"(?<!\w)" + lang.trie_pattern(keys, _key_char) + r"(?!\w)"
 
-    def atom(ch: str) -> str:
-        if ch == " ":
-            return _SEP_PATTERN
-        if ch == "'":
-            return _APOS_PATTERN
-        return re.escape(ch)
 
-    def emit(node: dict) -> str:
-        branches = [atom(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = "(?:" + body + ")?"
-        return body
-
-    return r"(?<!\w)" + emit(trie) + r"(?!\w)"
+def _key_char(char: str) -> str:
+    if char == " ":
+        return _SEP_PATTERN
+    if char == "'":
+        return _APOS_PATTERN
+    return re.escape(char)
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -67,23 +67,32 @@ def folded(text: str) -> str | None:
     return lowered
 
 
-def word_trie(words) -> str:
-    """A regex matching any of the (lower-case, literal) words, shaped as a prefix tree, longest first."""
+def trie_pattern(phrases, char=re.escape, end=None) -> str:
+    """A regex matching any of the phrases, shaped as a prefix tree: one branch per character, so a
+    regex engine rejects a non-match at once, where a flat alternation of many phrases costs many
+    times more. Longer phrases are tried first.
+
+    ``char``: the pattern of one character of a phrase (to let a space match any run of spaces, say).
+    ``end``: given the last character of a phrase, what must follow it (an alternative tried after the
+    longer phrases); None: nothing, and the rest of a longer phrase is made optional, ``(?:...)?``.
+    """
     root: dict = {}
-    for word in words:
+    for phrase in phrases:
         node = root
-        for char in word:
-            node = node.setdefault(char, {})
+        for letter in phrase:
+            node = node.setdefault(letter, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+    def emit(node: dict, last: str) -> str:
+        branches = [char(letter) + emit(child, letter) for letter, child in sorted(node.items()) if letter]
+        if end is not None and "" in node:
+            branches.append(end(last))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if end is None and "" in node else body
 
-    return emit(root)
+    return emit(root, "")
 
 
 def _structure(pattern: str):
@@ -257,7 +266,7 @@ class _WordFinder:
             return
         ascii_only = plain_ascii(lowered)
         if ascii_only not in self._regexes:
-            trie = word_trie(self.words)
+            trie = trie_pattern(self.words)
             flags = re.ASCII if ascii_only else 0
             self._regexes[ascii_only] = re.compile(trie, flags), re.compile(rf"\W(?:{trie})", flags)
         word, after_nonword = self._regexes[ascii_only]
@@ -354,11 +363,19 @@ def plain_ascii(text: str) -> bool:
     return text.isascii() and not any(char in text for char in "\x1c\x1d\x1e\x1f")
 
 
-@lru_cache(maxsize=None)
+_ASCII_TWINS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
 def ascii_twin(regex: re.Pattern) -> re.Pattern:
     """``regex`` compiled with ``re.ASCII``: its classes then test a table, which makes a pass over a
     long text about 15% faster. Use it on :func:`plain_ascii` text only, and only for patterns that
-    do not ignore case (IGNORECASE would fold fewer characters)."""
-    if regex.flags & re.IGNORECASE:
-        raise ValueError("ascii_twin is for case-sensitive patterns")
-    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)
+    do not ignore case (IGNORECASE would fold fewer characters).
+
+    Twins are kept by the identity of ``regex`` (which they keep alive): hashing a compiled pattern,
+    as a cache keyed by the pattern would, hashes all its code, microseconds for a large one."""
+    kept = _ASCII_TWINS.get(id(regex))
+    if kept is None:
+        if regex.flags & re.IGNORECASE:
+            raise ValueError("ascii_twin is for case-sensitive patterns")
+        kept = _ASCII_TWINS[id(regex)] = (regex, re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII))
+    return kept[1]
