@@ -3,6 +3,7 @@
     python bench/cold_start.py                  # on the seeds
     python bench/cold_start.py --events 100000  # seeds + the generated corpus of bench/pages_speed.py
     python bench/cold_start.py --loads 5        # warm loads to take the median of (default 5)
+    python bench/cold_start.py --database F     # seeds + the articles stored in database file F
 
 Starts `streamlit run dashboard.py` (headless, on a free loopback port, file watcher off so that
 edits made meanwhile do not show a "File change" prompt), with Chromium already launched, and
@@ -142,11 +143,12 @@ def repeat_loads(browser, url: str, loads: int, timeout_s: float) -> list[dict]:
         context.close()
 
 
-def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float) -> dict:
+def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float, database: str | None = None) -> dict:
+    """The figures above; `database` (a file of stored articles) replaces the generated corpus if given."""
     from playwright.sync_api import sync_playwright
 
-    corpus = ensure_corpus(events) if events else None
-    env = {**os.environ, DATABASE_VARIABLE: ensure_database(corpus)}
+    corpus = ensure_corpus(events) if events and not database else None
+    env = {**os.environ, DATABASE_VARIABLE: database or ensure_database(corpus)}
     OUT.mkdir(exist_ok=True)
     log = OUT / f"cold_start-server{'-' + str(events) if events else ''}.log"
     idle = wait_until_idle(idle_wait_s) if idle_wait_s else None
@@ -181,7 +183,7 @@ def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float
     milestones = {name: statistics.median(w["milestones_ms"][name] for w in warm) for name in warm[0]["milestones_ms"]}
     cold_s = server_s + first["drawn_ms"] / 1000
     return {
-        "corpus": {"seeds_only": not events, "generated": corpus},
+        "corpus": {"seeds_only": not events and not database, "generated": corpus, "database": database},
         "server_start_s": server_s,
         "first_load": first,
         "cold_start_s": cold_s,
@@ -237,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=0,
                         help="also load bench/pages_speed.py's generated corpus for about this many events "
                              "(default: seeds only)")
+    parser.add_argument("--database", help="a database of stored articles to load with the seeds instead")
     parser.add_argument("--loads", type=int, default=5, help="warm loads, each in a fresh browser context (default 5)")
     parser.add_argument("--idle-wait", type=float, default=180, metavar="S",
                         help="wait up to S seconds for other work to leave the CPUs (default 180; 0: do not wait)")
@@ -245,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 
-    results = measure(args.events or None, args.loads, args.timeout, args.idle_wait)
+    results = measure(args.events or None, args.loads, args.timeout, args.idle_wait, args.database)
     load_before = results.pop("load_average_before")
     results.update({
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -255,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "git": git_state(),
     })
-    label = f"seeds + {results['corpus']['generated']['articles']:,} generated articles" if args.events else "seeds"
+    label = (f"seeds + {args.database}" if args.database else
+             f"seeds + {results['corpus']['generated']['articles']:,} generated articles" if args.events else "seeds")
     print()
     print(report(results, label))
     path = save(OUT / "cold_start.json", f"events-{args.events}" if args.events else "seeds", results)

@@ -13,7 +13,7 @@ from kzdata.reading import MAX_BYTES_DEFAULT
 
 from . import data
 from .safe import plain
-from .words import t
+from .words import category_label, t, type_label
 
 LOCK_VARIABLE = "QANTAR_DATABASE_LOCKED"
 _GENERATION = "add_generation"
@@ -79,21 +79,26 @@ def preview(items: list[Checked], stored_ids: set[str], lang: str) -> None:
                 st.warning(plain(warning))
             rows = _rows_frame(item, lang)
             if not rows.empty:
-                st.dataframe(rows, hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 2, 300))
+                st.dataframe(rows, hide_index=True, width="stretch", height="auto" if len(rows) <= 8 else 320)
 
 
 def _title_line(item: Checked, lang: str) -> str:
     article = item.tables.articles[0]
     published = article["published"]
-    when = formatting.date(published.tz_convert("Asia/Jakarta"), lang) if published is not None else \
-        (formatting.date(article["reference_date"], lang) + "*" if article["reference_date"] else w("no_date", lang))
+    if published is not None:
+        when = formatting.date(published.tz_convert("Asia/Jakarta"), lang)
+    elif article["reference_date"]:
+        when = w("date_from_text", lang, date=formatting.date(article["reference_date"], lang))
+    else:
+        when = w("no_date", lang)
     return w("title_line", lang, title=plain(article["title"] or w("no_title", lang)),
              outlet=plain(article["outlet"] or w("unknown_outlet", lang)), published=when)
 
 
 def _rows_frame(item: Checked, lang: str) -> pd.DataFrame:
-    rows = [(event["type"], event["trigger"], event["quote"]) for event in item.tables.events]
-    rows += [(figure["category"], figure["number_text"], figure["quote"]) for figure in item.tables.figures]
+    rows = [(type_label(event["type"], lang), event["trigger"], event["quote"]) for event in item.tables.events]
+    rows += [(category_label(figure["category"], lang), figure["number_text"], figure["quote"])
+             for figure in item.tables.figures]
     return pd.DataFrame(rows, columns=[w("col_what", lang), w("col_text", lang), w("col_sentence", lang)])
 
 
