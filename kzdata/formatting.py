@@ -53,13 +53,21 @@ def number(value: float, language: str = "en") -> str:
 
 def figure_text(row, language: str = "en") -> str:
     """'about 2,500', 'at least 4,400', or the vague words with their range: 'puluhan (20–99)'."""
-    templates = _labels(language)["qualifiers"]
-    if _missing(row["value"]):
-        low, high = row["low"], row["high"]
+    return _figure_text(row["value"], row["low"], row["high"], row["qualifier"], row["number_text"], language)
+
+
+def figure_texts(figures: pd.DataFrame, language: str = "en") -> list[str]:
+    """:func:`figure_text` of every row of a figures table."""
+    return [_figure_text(*values, language) for values in
+            zip(figures.value, figures.low, figures.high, figures.qualifier, figures.number_text)]
+
+
+def _figure_text(value, low, high, qualifier, number_text, language: str) -> str:
+    if _missing(value):
         bounds = "" if _missing(low) or _missing(high) else f"{number(low, language)}–{number(high, language)}"
-        return f"{row['number_text']} ({bounds})" if bounds else str(row["number_text"])
-    template = templates.get(row["qualifier"], "{value}")
-    return template.format(value=number(row["value"], language), text=row["number_text"])
+        return f"{number_text} ({bounds})" if bounds else str(number_text)
+    template = _labels(language)["qualifiers"].get(qualifier, "{value}")
+    return template.format(value=number(value, language), text=number_text)
 
 
 def _day(day: dt.date, language: str, year: bool = True) -> str:

@@ -32,7 +32,7 @@ def claims_differ(claims: pd.DataFrame) -> bool:
 
 def once_per_story(figures: pd.DataFrame) -> pd.DataFrame:
     """One row per claim within a story, its outlet column listing every outlet that printed it."""
-    if figures.empty:
+    if figures.empty or (figures.story_id == figures.article_id).all():
         return figures
     key = figures[CLAIM_KEY].astype("string").fillna("")
     groups = key[CLAIM_KEY[0]].str.cat([key[column] for column in CLAIM_KEY[1:]], sep="|")

@@ -107,6 +107,14 @@ def reader_link(article_id: str, sentence_id: int | None, filters: Filters) -> s
     return page_link("reader", filters, article=article_id, sentence=sentence_id)
 
 
+def reader_links(article_ids, sentence_ids, filters: Filters) -> list[str]:
+    """:func:`reader_link` for many rows at once: the filters' part of the query is encoded once."""
+    base = page_link("reader", filters)
+    joiner = "&" if "?" in base else "?"
+    return [f"{base}{joiner}{query_string({'article': a, 'sentence': str(int(s))})}"
+            for a, s in zip(article_ids, sentence_ids)]
+
+
 class _Reader:
     """Reads one query into filters, collecting a notice for everything it drops or changes."""
 

@@ -7,7 +7,7 @@ import pytest
 
 from kzdata.filters import Bounds, Filters, bounds_of
 from kzdata.urlstate import (PAGES, ParsedQuery, from_query, page_link, query_string, reader_link,
-                             to_query)
+                             reader_links, to_query)
 
 BOUNDS = Bounds(first=dt.date(2022, 1, 2), last=dt.date(2022, 1, 13), outlets=("Kompas TV", "Tagar"),
                 types=("protest", "clash", "troop_arrival"))
@@ -223,3 +223,13 @@ def test_reader_link_reads_back():
 def test_unknown_page_is_refused():
     with pytest.raises(ValueError, match="timelime"):
         page_link("timelime", Filters())
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(),
+    Filters(start=dt.date(2022, 1, 5), outlets=("Kompas TV", "A & B"), types=("clash",), lang="id"),
+])
+def test_reader_links_for_many_rows_are_each_rows_reader_link(filters):
+    rows = [("f212c43517d9", 3), ("225792f1331b", 0), ("225792f1331b", 17)]
+    many = reader_links([a for a, _ in rows], [s for _, s in rows], filters)
+    assert many == [reader_link(a, s, filters) for a, s in rows]

@@ -12,7 +12,7 @@ from .words import category_label, t, type_label
 
 
 def reader_links(rows: pd.DataFrame, ctx: Context) -> list[str]:
-    return [urlstate.reader_link(a, int(s), ctx.filters) for a, s in zip(rows.article_id, rows.sentence_id)]
+    return urlstate.reader_links(rows.article_id, rows.sentence_id, ctx.filters)
 
 
 def summary_metrics(ctx: Context) -> None:
@@ -30,7 +30,7 @@ def summary_metrics(ctx: Context) -> None:
 def claims_frame(claims: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     lang = ctx.lang
     return pd.DataFrame({
-        "figure": [formatting.figure_text(row, lang) for _, row in claims.iterrows()],
+        "figure": formatting.figure_texts(claims, lang),
         "category": [category_label(c, lang) for c in claims.category],
         "subject": claims.subject.fillna("").to_list(),
         "outlet": claims.outlet.to_list(),
