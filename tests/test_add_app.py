@@ -3,6 +3,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kzdata import store
+from kzdata.corpus import ArticleInfo
 from tests import articles
 from tests.test_app import ROOT, shown
 
@@ -100,3 +101,14 @@ def test_a_database_that_cannot_be_opened_is_reported_and_the_seeds_still_show(t
     assert any("is a folder" in shown(e.value) for e in at.error)
     at.text_area[0].set_value(articles.SHYMKENT).run()
     assert save_button(at).disabled, "nothing is saved where it would be lost"
+
+
+def test_streamlit_secrets_name_the_database_as_st_connection_sql_would(tmp_path, monkeypatch):
+    monkeypatch.delenv(store.DATABASE_VARIABLE)
+    database = tmp_path / "from-secrets.sqlite"
+    store.ingest(store.open_database(store.database_url(str(database))), articles.SHYMKENT.encode(), "a.txt",
+                 ArticleInfo(outlet="Kabar Rahasia"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.secrets["connections"] = {"sql": {"url": f"sqlite:///{database}"}}
+    at.run()
+    assert "Kabar Rahasia" in at.sidebar.multiselect[0].options
