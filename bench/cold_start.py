@@ -59,7 +59,7 @@ MILESTONES_JS = r"""
     const main = document.querySelector('[data-testid="stMain"]');
     const title = document.querySelector('h1');
     stamp('title', title && title.innerText.trim().length > 0);
-    const tables = main ? [...main.querySelectorAll('[data-testid="stDataFrame"]')] : [];
+    const tables = main ? [...main.querySelectorAll('[data-testid="stDataFrame"]')].filter(t => t.offsetParent !== null && !t.closest('details:not([open])')) : [];  // collapsed expanders hold tables not drawn until opened
     const drawnTables = tables.filter(t => t.querySelector('canvas'));
     stamp('first_table', drawnTables.length > 0);
     const chart = main && main.querySelector('[data-testid="stPlotlyChart"]');

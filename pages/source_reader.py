@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kzdata import reader, urlstate
-from ui import frame
+from ui import frame, memo
 from ui.safe import plain
 from ui.tables import published_text
 from ui.words import t
@@ -26,11 +26,14 @@ def outlet_of(article_id: str) -> str:
     return article_id if pd.isna(articles.outlet[article_id]) else articles.outlet[article_id]
 
 
-def label(article_id) -> str:
-    if article_id is None:
-        return w("no_compare")
-    title = articles.title[article_id]
-    return f"{outlet_of(article_id)} · {w('not_stated') if pd.isna(title) else title}"
+def article_labels() -> dict:
+    """'Outlet · Title' of every article, for the pickers (built once per corpus and language)."""
+    outlets = articles.outlet.fillna(pd.Series(articles.index, index=articles.index))
+    labels = outlets + " · " + articles.title.fillna(w("not_stated"))
+    return {None: w("no_compare"), **labels.to_dict()}
+
+
+labels = memo.per_view(ctx, "reader-labels", article_labels, lang)
 
 
 def header(article_id: str, level: str = "###") -> None:
@@ -75,10 +78,10 @@ st.caption(w("intro"))
 
 pick, versus = st.columns(2)
 choose("reader_article", link.article, options)
-article_id = pick.selectbox(w("choose_article"), options, key="reader_article", format_func=label)
+article_id = pick.selectbox(w("choose_article"), options, key="reader_article", format_func=labels.get)
 choose("reader_compare", link.compare, [None] + [a for a in options if a != article_id])
 compare_id = versus.selectbox(w("compare_with"), [None] + [a for a in options if a != article_id],
-                              key="reader_compare", format_func=label)
+                              key="reader_compare", format_func=labels.get)
 sentence = link.sentence if article_id == link.article else None
 st.session_state.reader_article_linked, st.session_state.reader_compare_linked = article_id, compare_id
 st.query_params.from_dict(urlstate.to_query(ctx.filters, article=article_id, sentence=sentence, compare=compare_id))
