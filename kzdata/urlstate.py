@@ -111,8 +111,7 @@ def reader_links(article_ids, sentence_ids, filters: Filters) -> list[str]:
     """:func:`reader_link` for many rows at once: the filters' part of the query is encoded once."""
     base = page_link("reader", filters)
     joiner = "&" if "?" in base else "?"
-    return [f"{base}{joiner}{query_string({'article': a, 'sentence': str(int(s))})}"
-            for a, s in zip(article_ids, sentence_ids)]
+    return [f"{base}{joiner}article={quote(str(a), safe='')}&sentence={int(s)}" for a, s in zip(article_ids, sentence_ids)]
 
 
 class _Reader:

@@ -3,15 +3,16 @@ the phases as the sources date them, troop figures per source and per country, c
 import streamlit as st
 
 from kzdata import troops
-from ui import frame
+from ui import frame, memo
 from ui import troops_view as view
 
 ctx = frame.context()
 st.title(view.w(ctx, "title"))
 frame.show_notices(ctx)
-contingents = troops.contingents(ctx.view.events, ctx.view.figures, ctx.lang)
-phases = troops.phases(ctx.view.events)
-counts = troops.troop_figures(ctx.view.figures, ctx.lang)
+events, figures = ctx.view.events, ctx.view.figures
+contingents = memo.per_view(ctx, "contingents", lambda: troops.contingents(events, figures, ctx.lang))
+phases = memo.per_view(ctx, "phases", lambda: troops.phases(events))
+counts = memo.per_view(ctx, "troop_figures", lambda: troops.troop_figures(figures, ctx.lang))
 if contingents.empty and phases.empty and counts.empty:
     st.info(view.w(ctx, "empty"))
     st.stop()
@@ -26,4 +27,4 @@ if span is not None:
 if not phases.empty:
     view.show_phases(ctx, phases)
 view.show_figures(ctx, counts, contingents)
-view.show_commander(ctx, troops.commander_and_ceremonies(ctx.view.events))
+view.show_commander(ctx, memo.per_view(ctx, "commander", lambda: troops.commander_and_ceremonies(events)))
