@@ -3,7 +3,7 @@ import streamlit as st
 
 from kzdata import charts, urlstate
 from kzdata.headlines import headline_claims
-from ui import frame, tables
+from ui import chart_data, frame, tables
 from ui.words import t
 
 st.set_page_config(page_title="Qantar", page_icon=":material/public:", layout="wide")
@@ -23,13 +23,14 @@ def overview() -> None:
     if ctx.view.events.empty:
         st.info(t("no_events", lang))
     else:
-        st.plotly_chart(charts.event_timeline(ctx.view.events, lang, compact=True), width="stretch")
+        chart_data.chart_with_data(charts.event_timeline(ctx.view.events, lang, compact=True),
+                                   charts.event_timeline_table(ctx.view.events, lang), lang)
     st.subheader(t("articles", lang))
     tables.articles_table(ctx)
 
 
-# url_path key -> (file, icon). A file must not be named after its url path: Streamlit would then
-# route a link to it as an old-style page in pages/, without this frame and its navigation.
+# url_path key -> (file, icon). The files are named apart from their url paths: pages/<url path>.py
+# is the stub that sends a fresh server's very first request through this frame (ui/first_run.py).
 PAGE_FILES = {
     "timeline": ("pages/events_timeline.py", ":material/timeline:"),
     "map": ("pages/event_map.py", ":material/map:"),

@@ -548,6 +548,8 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
 
     scatter = _scatter(len(ids))
     with_text = len(ids) <= TEXT_LABEL_LIMIT
+    # Labels point inwards: on a narrow screen a label right of a mark on the last day would run off the chart.
+    text_side = np.where(x > as_of.min() + (as_of.max() + DAY - as_of.min()) / 2, "middle left", "middle right")
     colors = palette.category_colors()
     specs = []
     for rank, category in enumerate(_category_order(categories, lang)):
@@ -566,11 +568,11 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
                     marker=dict(color=color, size=10, symbol=symbols[outlet] + ("-open" if is_vague else ""),
                                 line=dict(color=color if is_vague else "white", width=2 if is_vague else 1)),
                     hoverlabel=dict(bordercolor=color),
-                    textposition="middle right", textfont=dict(size=10, color="#444"),
+                    textfont=dict(size=10, color="#444"),
                 )
                 arrays = dict(x=x[rows], y=y[rows], customdata=ids[rows], hovertext=hover[rows])
                 if with_text:
-                    arrays["text"] = marks[rows]
+                    arrays.update(text=marks[rows], textposition=text_side[rows])
                 if is_vague:
                     style["error_y"] = dict(type="data", symmetric=False, color=color, thickness=1.5, width=5)
                     arrays["error_y"] = dict(array=err_plus[rows], arrayminus=err_minus[rows])
@@ -585,13 +587,16 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
 
     fig = _figure(specs)
     fig.update_layout(
-        height=440, margin=dict(l=60, r=12, t=16, b=30), plot_bgcolor="white",
+        height=480, margin=dict(l=60, r=12, t=40, b=70), plot_bgcolor="white",
         separators=formatting.conventions(lang)["decimal"] + formatting.conventions(lang)["thousands"],
         xaxis=_date_axis(as_of.min(), as_of.max() + DAY),
         yaxis=dict(type="log", title=dict(text=words["count_axis"], font=dict(size=12)),
                    gridcolor="#eeeeee", zeroline=False, dtick=1, tickformat=",d"),
-        legend=dict(title=dict(text=words["category"]), x=1.01, y=1, xanchor="left", yanchor="top"),
-        legend2=dict(title=dict(text=words["outlet"]), x=1.01, y=0, xanchor="left", yanchor="bottom"),
+        # Both legends in rows above and below the plot, which then keeps the whole width on a phone.
+        legend=dict(title=dict(text=words["category"] + ":"), orientation="h", yref="container", y=1, yanchor="top",
+                    x=0, xanchor="left"),
+        legend2=dict(title=dict(text=words["outlet"] + ":"), orientation="h", yref="container", y=0,
+                     yanchor="bottom", x=0, xanchor="left"),
         hovermode="closest", clickmode="event+select", dragmode="select",
         hoverlabel=dict(bgcolor="white", font=dict(color="#222", size=12), align="left"),
         uirevision="figures_over_time",
@@ -601,3 +606,70 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
                            x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
                            font=dict(size=11, color="#666"))
     return fig
+
+
+# --------------------------------------------------------------------------- the data behind a chart
+#
+# What each chart draws, as a plain table (headers in `lang`), for those who cannot see the chart or
+# want exact values. Distinct dates and numbers are formatted once each, as in the charts.
+
+def _spans_text(rows: pd.DataFrame, lang: str) -> list[str]:
+    start, end = _dates(rows["date"]), _dates(rows["date_end"])
+    start = np.where(np.isnat(start), end, start)
+    end = np.where(np.isnat(end) | (end < start), start, end)
+    precision_code, precisions = _codes(rows["date_precision"], "day")
+    keys = pd.MultiIndex.from_arrays([start, end, np.asarray(precisions, dtype=object)[precision_code]])
+    codes, unique = pd.factorize(keys)
+    texts = [formatting.date_span(a, b, p, lang) for a, b, p in unique]
+    return [texts[c] for c in codes]
+
+
+def _outlet_names(values, lang: str) -> np.ndarray:
+    names, codes = _outlets(values, lang)
+    return np.asarray(names, dtype=object)[codes]
+
+
+def event_timeline_table(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The events of :func:`event_timeline`, one row each by date (undated last): date, type, outlet, summary."""
+    words = _words(lang)
+    columns = [words["col_date"], words["col_type"], words["outlet"], words["col_summary"]]
+    if events is None or len(events) == 0:
+        return pd.DataFrame(columns=columns)
+    rows = events.sort_values(["date", "date_end"], kind="stable", na_position="last").reset_index(drop=True)
+    type_names = _labels(lang)["event_types"]
+    summary = "summary_id" if lang == "id" else "summary_en"
+    return pd.DataFrame({
+        columns[0]: _spans_text(rows, lang),
+        columns[1]: rows["type"].map(lambda value: type_names.get(value, value)).to_numpy(object),
+        columns[2]: _outlet_names(rows["outlet"], lang),
+        columns[3]: _strings(rows[summary] if summary in rows else rows["type"]),
+    })
+
+
+def figures_over_time_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The figures of :func:`figures_over_time`, one row each by date: date, category, number as marked on the
+    chart (``~2,500``, ``20–99``), the words as printed, subject and outlet. Rows the chart cannot place are
+    listed too, with what they lack left empty."""
+    words = _words(lang)
+    columns = [words["col_date"], words["category"], words["col_number"], words["col_words"], words["subject"],
+               words["outlet"]]
+    if figures is None or len(figures) == 0:
+        return pd.DataFrame(columns=columns)
+    rows = figures.sort_values("as_of", kind="stable", na_position="last").reset_index(drop=True)
+    value, low, high = _floats(rows["value"]), _floats(rows["low"]), _floats(rows["high"])
+    qualifier, number_text = _strings(rows["qualifier"]), _strings(rows["number_text"])
+    vague = np.isnan(value) | (qualifier == "vague")
+    lo = np.where(np.isnan(low), high, low)
+    hi = np.where(np.isnan(high), lo, high)
+    marks, _ = _number_labels(value, lo, hi, np.isnan(high), qualifier, number_text, vague, lang)
+    days, day_code = np.unique(_dates(rows["as_of"]).astype("datetime64[D]"), return_inverse=True)
+    day_text = [formatting.date(d, lang) if not np.isnat(d) else "" for d in days]
+    categories = _labels(lang).get("categories", {})
+    return pd.DataFrame({
+        columns[0]: [day_text[c] for c in day_code.ravel()],
+        columns[1]: rows["category"].map(lambda value: categories.get(value, value)).to_numpy(object),
+        columns[2]: [mark if mark != "?" else "" for mark in marks],
+        columns[3]: number_text,
+        columns[4]: _strings(rows["subject"]),
+        columns[5]: _outlet_names(rows["outlet"], lang),
+    })

@@ -10,13 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from kzdata import event_map, formatting, maps, urlstate
-from ui import frame, selection
+from ui import chart_data, frame, selection
 from ui.safe import plain
 from ui.words import category_label, t
 
 PLAY_SECONDS = 1.0
 MAP_HEIGHT = 560
 LIST_MAX = 40  # events listed beside or below the map at most: the latest
+MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_place", "tip_outlet": "col_outlet",
+             "tip_figure": "col_figure", "tip_summary": "col_summary"}  # tooltip column -> header in "Data behind this map"
 ctx = frame.context()
 lang = ctx.lang
 events, figures = ctx.view.events, ctx.view.figures
@@ -158,6 +160,8 @@ def day_and_map() -> None:
         state = st.pydeck_chart(deck, height=MAP_HEIGHT,
                                 on_select="rerun", selection_mode="single-object", key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
+        headers = {column: w(key) for column, key in MAP_TABLE.items()}
+        chart_data.data_below(chart_data.tip_table(pd.concat([points, regions]), headers), lang, "map")
     drawn = pd.concat([points[["event_id", "type", "lat", "lon", "offset"]],
                        regions[["event_id", "type", "lat", "lon", "offset"]]], ignore_index=True)
     with side:

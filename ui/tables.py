@@ -36,8 +36,8 @@ def claims_frame(claims: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         "outlet": claims.outlet.to_list(),
         "as_of": [formatting.date(d, lang) + ("*" if inferred else "") for d, inferred in zip(claims.as_of, claims.as_of_inferred)],
         "said_by": claims.attribution.fillna("").to_list(),
-        "quote": claims.quote.to_list(),
         "source": reader_links(claims, ctx),
+        "quote": claims.quote.to_list(),
     })
 
 
@@ -50,7 +50,7 @@ def headline_group(group: str, claims: pd.DataFrame, ctx: Context) -> None:
     if claims_differ(claims):
         st.caption(t("differ_note", lang))
     st.dataframe(claims_frame(claims, ctx), hide_index=True, width="stretch", column_config={
-        "figure": st.column_config.TextColumn(t("col_figure", lang), width="medium"),
+        "figure": t("col_figure", lang),
         "category": t("col_category", lang), "subject": t("col_subject", lang), "outlet": t("outlet", lang),
         "as_of": st.column_config.TextColumn(t("as_of", lang), help=t("inferred_help", lang)),
         "said_by": t("col_said_by", lang),
@@ -72,17 +72,17 @@ def articles_frame(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame({
         "outlet": articles.outlet.to_list(),
         "title": articles.title.fillna("").to_list(),
+        "reader": [urlstate.reader_link(a, None, ctx.filters) for a in articles.article_id],
+        "original": articles.url.to_list(),
         "published": [published_text(row, lang) for row in articles.itertuples()],
         "language": articles.language.to_list(),
-        "original": articles.url.to_list(),
-        "reader": [urlstate.reader_link(a, None, ctx.filters) for a in articles.article_id],
     })
 
 
 def articles_table(ctx: Context) -> None:
     lang = ctx.lang
     st.dataframe(articles_frame(ctx), hide_index=True, width="stretch", column_config={
-        "outlet": t("outlet", lang), "title": st.column_config.TextColumn(t("title", lang), width="large"),
+        "outlet": t("outlet", lang), "title": st.column_config.TextColumn(t("title", lang), width="medium"),
         "published": t("published", lang), "language": t("language_col", lang),
         "original": st.column_config.LinkColumn(t("original", lang), display_text=t("original", lang)),
         "reader": st.column_config.LinkColumn(t("reader", lang), display_text=t("read", lang)),

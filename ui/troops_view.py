@@ -10,6 +10,8 @@ import streamlit as st
 
 from kzdata import formatting, troops, urlstate
 
+from .chart_data import data_below
+from .memo import per_view
 from .safe import plain
 from .words import t, type_label
 
@@ -22,7 +24,7 @@ def w(ctx, key: str, **values) -> str:
 
 
 def links(ctx, rows: pd.DataFrame, article: str = "article_id", sentence: str = "sentence_id") -> list[str]:
-    return [urlstate.reader_link(a, int(s), ctx.filters) for a, s in zip(rows[article], rows[sentence])]
+    return urlstate.reader_links(rows[article], rows[sentence], ctx.filters)
 
 
 def link_column(ctx, label: str):
@@ -86,15 +88,22 @@ def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.dat
                      back=int(directions.get("back", 0))))
         if drawn.empty and not contingents.empty:
             st.caption(w(ctx, "no_arcs_today"))
+        data_below(arcs_table(ctx, drawn), ctx.lang, "map")
 
     panel()
     st.caption(w(ctx, "legend"))
 
 
-def show_phases(ctx, phases: pd.DataFrame) -> None:
-    st.subheader(w(ctx, "phases"))
-    st.caption(w(ctx, "phases_note"))
-    table = pd.DataFrame({
+def arcs_table(ctx, drawn: pd.DataFrame) -> pd.DataFrame:
+    """The arcs on the map as text: country, from, to, sent or returning, and how sure the sources are."""
+    return pd.DataFrame({
+        w(ctx, "col_country"): drawn.country.to_list(), w(ctx, "col_from"): drawn.from_name.to_list(),
+        w(ctx, "col_to"): drawn.to_name.to_list(), w(ctx, "col_direction"): [w(ctx, f"arc_{d}") for d in drawn.direction],
+        w(ctx, "col_certainty"): [w(ctx, f"certainty_{s}") for s in drawn.status]})
+
+
+def phase_table(ctx, phases: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
         "phase": [type_label(p, ctx.lang) for p in phases.phase],
         "when": [troops.phase_span(row, ctx.lang) for _, row in phases.iterrows()],
         "outlets": phases.outlets.to_list(),
@@ -102,16 +111,27 @@ def show_phases(ctx, phases: pd.DataFrame) -> None:
         "first_source": links(ctx, phases, "first_article_id", "first_sentence_id"),
         "last_source": links(ctx, phases, "last_article_id", "last_sentence_id"),
     })
+
+
+def phase_sentences_table(ctx, phases: pd.DataFrame) -> pd.DataFrame:
+    sentences = troops.phase_sentences(phases)
+    return pd.DataFrame({
+        "phase": [type_label(p, ctx.lang) for p in sentences.phase],
+        "date": [formatting.date_span(r.date, r.date_end, r.date_precision, ctx.lang) for r in sentences.itertuples()],
+        "outlet": sentences.outlet.to_list(), "quote": sentences.quote.to_list(), "source": links(ctx, sentences),
+    })
+
+
+def show_phases(ctx, phases: pd.DataFrame) -> None:
+    st.subheader(w(ctx, "phases"))
+    st.caption(w(ctx, "phases_note"))
+    table = per_view(ctx, "phase_table", lambda: phase_table(ctx, phases))
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "phase": w(ctx, "col_phase"), "when": w(ctx, "col_when"), "outlets": w(ctx, "col_outlets"), "sentences": w(ctx, "col_sentences"),
         "first_source": link_column(ctx, w(ctx, "col_first_source")), "last_source": link_column(ctx, w(ctx, "col_last_source"))})
-    sentences = troops.phase_sentences(phases)
     with st.expander(w(ctx, "all_sentences")):
-        st.dataframe(pd.DataFrame({
-            "phase": [type_label(p, ctx.lang) for p in sentences.phase],
-            "date": [formatting.date_span(r.date, r.date_end, r.date_precision, ctx.lang) for r in sentences.itertuples()],
-            "outlet": sentences.outlet.to_list(), "quote": sentences.quote.to_list(), "source": links(ctx, sentences),
-        }), hide_index=True, width="stretch", column_config={
+        st.dataframe(per_view(ctx, "phase_sentences_table", lambda: phase_sentences_table(ctx, phases)),
+                     hide_index=True, width="stretch", column_config={
             "phase": w(ctx, "col_phase"), "date": w(ctx, "col_date"), "outlet": w(ctx, "col_outlet"),
             "quote": st.column_config.TextColumn(w(ctx, "col_quote"), width="large"), "source": link_column(ctx, w(ctx, "col_read"))})
 

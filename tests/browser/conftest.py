@@ -112,6 +112,20 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def full_screenshot(page, name: str, max_height: int = 8000) -> Path:
+    """A screenshot of the whole page: Streamlit scrolls its main area inside the window, so the window
+    is made as tall as that area for the picture (up to `max_height` px), then set back."""
+    window = page.viewport_size
+    height = page.evaluate("""() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section')]
+                                                 .map(e => e.scrollHeight), window.innerHeight)""")
+    page.set_viewport_size({"width": window["width"], "height": min(height, max_height)})
+    page.wait_for_timeout(1000)
+    try:
+        return screenshot(page, name)
+    finally:
+        page.set_viewport_size(window)
+
+
 def wait_for_app(page, timeout: float = 45_000) -> None:
     """Until the script has run: the main title is drawn and the 'running' indicator is gone."""
     page.wait_for_selector("h1", timeout=timeout)

@@ -54,12 +54,8 @@ def test_filters_survive_navigation_and_stay_in_the_url(server, page):
 
 
 def test_a_shared_page_link_opens_that_page_with_the_app_navigation(chromium_path, browser):
-    """A link to a page opens it through dashboard.py's navigation, also as a fresh server's first request.
-
-    Streamlit shows a "Page not found" dialog to the very first session of a fresh server that starts
-    on a page link (it routes before dashboard.py has registered its pages); the page and navigation
-    are right all the same, and later sessions get no dialog.
-    """
+    """A link to a page opens it through dashboard.py's navigation, also as a fresh server's first
+    request, with no "Page not found" dialog (see ui/first_run.py)."""
     from tests.browser.conftest import free_port, start_server, wait_until_healthy
 
     port = free_port()
@@ -75,8 +71,7 @@ def test_a_shared_page_link_opens_that_page_with_the_app_navigation(chromium_pat
             assert page.locator("h1").first.inner_text().strip() == "Data"
             navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
             assert "Overview" in navigation and "CSTO troops" in navigation
-            if visit:
-                assert page.locator('[role="dialog"]').count() == 0
+            assert page.locator('[role="dialog"]').count() == 0
             context.close()
     finally:
         process.terminate()
