@@ -4,6 +4,7 @@ import streamlit as st
 from kzdata import charts, urlstate
 from kzdata.headlines import headline_claims
 from ui import chart_data, frame, tables
+from ui.memo import per_view
 from ui.words import t
 
 st.set_page_config(page_title="Qantar", page_icon=":material/public:", layout="wide")
@@ -17,14 +18,15 @@ def overview() -> None:
     tables.summary_metrics(ctx)
     st.subheader(t("headline", lang))
     st.caption(t("headline_note", lang))
-    for group, claims in headline_claims(ctx.view.figures).items():
+    for group, claims in per_view(ctx, "headline_claims", lambda: headline_claims(ctx.view.figures)).items():
         tables.headline_group(group, claims, ctx)
     st.subheader(t("compact_timeline", lang))
     if ctx.view.events.empty:
         st.info(t("no_events", lang))
     else:
-        chart_data.chart_with_data(charts.event_timeline(ctx.view.events, lang, compact=True),
-                                   charts.event_timeline_table(ctx.view.events, lang), lang)
+        chart_data.chart_with_data(*per_view(ctx, "compact_timeline", lambda: (
+            charts.event_timeline(ctx.view.events, lang, compact=True), charts.event_timeline_table(ctx.view.events, lang))),
+            lang)
     st.subheader(t("articles", lang))
     tables.articles_table(ctx)
 

@@ -5,16 +5,17 @@ The builders are in kzdata/event_map.py; this page only lays them out.
 """
 import datetime as dt
 import time
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from kzdata import event_map, formatting, maps, urlstate
 from ui import chart_data, frame, selection
+from ui import map_view as mv
+from ui.memo import per_view
 from ui.safe import plain
-from ui.words import category_label, t
 
-PLAY_SECONDS = 1.0
 MAP_HEIGHT = 560
 LIST_MAX = 40  # events listed beside or below the map at most: the latest
 MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_place", "tip_outlet": "col_outlet",
@@ -22,74 +23,7 @@ MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_p
 ctx = frame.context()
 lang = ctx.lang
 events, figures = ctx.view.events, ctx.view.figures
-
-
-def w(key: str, **values) -> str:
-    return t(key, lang, topic="ui_map", **values)
-
-
-def follow_link(key: str, value) -> None:
-    """A new value in the address sets the widget; the reader's own choice stays otherwise."""
-    if value is not None and st.session_state.get(key + "_linked") != value:
-        st.session_state[key] = value
-
-
-def linked_day(raw: str | None, first: dt.date, last: dt.date) -> dt.date | None:
-    """The address's day, moved into [first, last]; a notice for a day that is not a date or is outside."""
-    if raw is None or st.session_state.get("map_day_linked") == raw:
-        return None
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
-        st.warning(plain(w("bad_day", value=repr(raw[:40]))))
-        return None
-    if not first <= day <= last:
-        moved = min(max(day, first), last)
-        st.warning(plain(w("day_moved", value=raw, day=moved.isoformat())))
-        return moved
-    return day
-
-
-def start_play() -> None:
-    """Turning play on at the last day starts again from the first."""
-    if st.session_state.get("map_play") and st.session_state.get("map_day") == st.session_state.get("map_last"):
-        st.session_state.map_day = st.session_state.get("map_first")
-    st.session_state.map_play_at = time.monotonic()
-
-
-def listed(rows: pd.DataFrame, total: int, compact: bool = False) -> None:
-    """One line per event (the latest LIST_MAX of `total`): day, type (and place), outlet, link to its sentence."""
-    if rows.empty:
-        st.caption(w("none_beside"))
-        return
-    lines = []
-    if total > len(rows):
-        lines.append(f"- {plain(w('earlier', count=formatting.number(total - len(rows), lang)))}")
-    for row in rows.itertuples():
-        link = urlstate.reader_link(row.article_id, int(row.sentence_id), ctx.filters)
-        what = f"{row.type_label} ({row.place})" if isinstance(row.place, str) and row.place else row.type_label
-        lines.append(f"- **{plain(row.when)}** · {plain(what)} · {plain(row.outlet)} · [{w('open')}]({link})")
-    (st.caption if compact else st.markdown)("\n".join(lines))
-
-
-def figures_table(shown: pd.DataFrame) -> None:
-    if shown.empty:
-        st.caption(w("no_figures"))
-        return
-    shown = shown.sort_values(["as_of", "category", "figure_id"], kind="stable")
-    table = pd.DataFrame({
-        "as_of": [formatting.date(d, lang) for d in shown.as_of],
-        "figure": [formatting.figure_text(row, lang) for row in shown.to_dict("records")],
-        "category": [category_label(c, lang) for c in shown.category],
-        "subject": shown.subject.astype(object).fillna("").to_numpy(),
-        "place": shown.place.astype(object).fillna("").to_numpy(),
-        "outlet": shown.outlet.astype(object).to_numpy(),
-        "source": [urlstate.reader_link(a, int(s), ctx.filters) for a, s in zip(shown.article_id, shown.sentence_id)],
-    })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "as_of": w("col_as_of"), "figure": w("col_figure"), "category": w("col_category"),
-        "subject": w("col_subject"), "place": w("col_place"), "outlet": w("col_outlet"),
-        "source": st.column_config.LinkColumn(w("col_source"), display_text=w("open"))})
+w = partial(mv.w, ctx)
 
 
 if not frame.page_heading(ctx, w("title")):
@@ -101,7 +35,7 @@ views = maps.views()
 raw_view = ctx.extra.get("view")
 if raw_view is not None and raw_view not in event_map.MAP_VIEWS and st.session_state.get("map_view_linked") != raw_view:
     st.warning(plain(w("bad_view", value=repr(raw_view[:40]))))
-follow_link("map_view", raw_view if raw_view in event_map.MAP_VIEWS else None)
+mv.follow_link("map_view", raw_view if raw_view in event_map.MAP_VIEWS else None)
 st.session_state.setdefault("map_view", "country")
 
 controls = st.columns([3, 1], vertical_alignment="bottom")
@@ -111,20 +45,20 @@ st.session_state.map_view_linked = view if view != "country" else None
 
 if first is not None and first < last:
     st.session_state.map_first, st.session_state.map_last = first, last
-    if (from_link := linked_day(ctx.extra.get("day"), first, last)) is not None:
+    if (from_link := mv.linked_day(ctx, ctx.extra.get("day"), first, last)) is not None:
         st.session_state.map_day = from_link
     day_state = st.session_state.get("map_day")
     if not isinstance(day_state, dt.date) or not first <= day_state <= last:
         st.session_state.map_day = last if day_state is None else min(max(day_state, first), last)
-    controls[1].toggle(w("play"), key="map_play", on_change=start_play, help=w("play_help"))
+    controls[1].toggle(w("play"), key="map_play", on_change=mv.start_play, help=w("play_help"))
 playing = bool(st.session_state.get("map_play")) and first is not None and first < last
 this_run = {"full": True}  # the fragment's closure: True only while it runs as part of a full run
 
 
-@st.fragment(run_every=PLAY_SECONDS if playing else None)
+@st.fragment(run_every=mv.PLAY_SECONDS if playing else None)
 def day_and_map() -> None:
     full_run, this_run["full"] = this_run["full"], False
-    if playing and not full_run and time.monotonic() - st.session_state.get("map_play_at", 0.0) >= 0.8 * PLAY_SECONDS:
+    if playing and not full_run and time.monotonic() - st.session_state.get("map_play_at", 0.0) >= 0.8 * mv.PLAY_SECONDS:
         st.session_state.map_day, going_on = event_map.next_day(st.session_state.map_day, first, last)
         st.session_state.map_play_at = time.monotonic()
         if not going_on:
@@ -141,11 +75,12 @@ def day_and_map() -> None:
     st.query_params.from_dict(urlstate.to_query(ctx.filters, view=st.session_state.map_view_linked,
                                                 day=st.session_state.map_day_linked))
 
-    number = event_map.counts(events, day)
-    points = event_map.map_rows(events, figures, day, lang, limit=event_map.MAX_MARKERS)
-    regions = event_map.region_rows(events, figures, day, lang, limit=event_map.MAX_MARKERS)
-    countries = event_map.country_rows(events, day, lang, limit=LIST_MAX)
-    unplaced = event_map.unplaced_rows(events, day, lang, limit=LIST_MAX)
+    number, points, regions, countries, unplaced = per_view(ctx, "map_rows", lambda: (
+        event_map.counts(events, day),
+        event_map.map_rows(events, figures, day, lang, limit=event_map.MAX_MARKERS),
+        event_map.region_rows(events, figures, day, lang, limit=event_map.MAX_MARKERS),
+        event_map.country_rows(events, day, lang, limit=LIST_MAX),
+        event_map.unplaced_rows(events, day, lang, limit=LIST_MAX)), day)
     day_text = formatting.date(day, lang) if day is not None else ""
     if not sum(number.values()):
         st.info(w("nothing_yet", day=day_text))
@@ -156,7 +91,8 @@ def day_and_map() -> None:
 
     map_column, side = st.columns([3, 1], gap="small")
     with map_column:
-        deck = event_map.event_deck(events, figures, view, lang, day, drawn=(points, regions))
+        deck = per_view(ctx, "map_deck", lambda: event_map.event_deck(events, figures, view, lang, day,
+                                                                      drawn=(points, regions)), view, day)
         state = st.pydeck_chart(deck, height=MAP_HEIGHT,
                                 on_select="rerun", selection_mode="single-object", key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
@@ -168,7 +104,7 @@ def day_and_map() -> None:
         if entries := event_map.legend(event_map.in_view(drawn, view), lang):
             st.html(event_map.legend_html(entries, lang))
         st.markdown(f"**{plain(w('country_level'))}**", help=w("beside_note"))
-        listed(countries, number["countries"], compact=True)
+        mv.listed(ctx, countries, number["countries"], compact=True)
 
     picked = event_map.picked_event(state)
     if picked in set(drawn.event_id):
@@ -176,11 +112,11 @@ def day_and_map() -> None:
     elif not drawn.empty:
         st.caption(w("select_hint"))
     st.markdown(f"**{plain(w('unplaced'))}**", help=w("unplaced_note"))
-    listed(unplaced, number["unplaced"])
+    mv.listed(ctx, unplaced, number["unplaced"])
 
     st.subheader(w("figures_heading", day=day_text))
     st.caption(w("figures_note"))
-    figures_table(event_map.figures_by(figures, day))
+    mv.figures_table(ctx, event_map.figures_by(figures, day), day)
 
 
 day_and_map()

@@ -8,6 +8,7 @@ from kzdata import formatting, urlstate
 from kzdata.headlines import claims_differ
 
 from .frame import Context
+from .memo import per_view
 from .words import category_label, t, type_label
 
 
@@ -49,7 +50,7 @@ def headline_group(group: str, claims: pd.DataFrame, ctx: Context) -> None:
         return
     if claims_differ(claims):
         st.caption(t("differ_note", lang))
-    st.dataframe(claims_frame(claims, ctx), hide_index=True, width="stretch", column_config={
+    st.dataframe(per_view(ctx, "claims_frame", lambda: claims_frame(claims, ctx), group), hide_index=True, width="stretch", column_config={
         "figure": t("col_figure", lang),
         "category": t("col_category", lang), "subject": t("col_subject", lang), "outlet": t("outlet", lang),
         "as_of": st.column_config.TextColumn(t("as_of", lang), help=t("inferred_help", lang)),
@@ -81,7 +82,7 @@ def articles_frame(ctx: Context) -> pd.DataFrame:
 
 def articles_table(ctx: Context) -> None:
     lang = ctx.lang
-    st.dataframe(articles_frame(ctx), hide_index=True, width="stretch", column_config={
+    st.dataframe(per_view(ctx, "articles_frame", lambda: articles_frame(ctx)), hide_index=True, width="stretch", column_config={
         "outlet": t("outlet", lang), "title": st.column_config.TextColumn(t("title", lang), width="medium"),
         "published": t("published", lang), "language": t("language_col", lang),
         "original": st.column_config.LinkColumn(t("original", lang), display_text=t("original", lang)),
