@@ -56,7 +56,7 @@ def headline_group(group: str, claims: pd.DataFrame, ctx: Context) -> None:
         "as_of": st.column_config.TextColumn(t("as_of", lang), help=t("inferred_help", lang)),
         "said_by": t("col_said_by", lang),
         "quote": st.column_config.TextColumn(t("col_quote", lang), width="large"),
-        "source": st.column_config.LinkColumn(t("source", lang), display_text=t("read", lang), width="small"),
+        "source": st.column_config.LinkColumn(t("col_source", lang), display_text=t("read", lang), width="small"),
     })
 
 
@@ -85,7 +85,7 @@ def articles_table(ctx: Context) -> None:
     st.dataframe(per_view(ctx, "articles_frame", lambda: articles_frame(ctx)), hide_index=True, width="stretch", column_config={
         "outlet": t("outlet", lang), "title": st.column_config.TextColumn(t("title", lang), width="medium"),
         "published": t("published", lang), "language": t("language_col", lang),
-        "original": st.column_config.LinkColumn(t("original", lang), display_text=t("original", lang)),
+        "original": st.column_config.LinkColumn(t("col_original", lang), display_text=t("original", lang)),
         "reader": st.column_config.LinkColumn(t("reader", lang), display_text=t("read", lang)),
     })
 
