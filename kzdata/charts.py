@@ -1,20 +1,26 @@
 """Charts of the events and figures tables: pure functions returning plotly figures.
 
 Nothing here knows about Streamlit. Every plotted point carries its row's identifier as
-``customdata`` (a plain string: ``event_id`` or ``figure_id``), so a page can show the charts with
+``customdata`` (a plain string: ``event_id`` or ``figure_id``; in the dense form a group key, see
+below), so a page can show the charts with
 ``st.plotly_chart(fig, on_select="rerun")`` and read the selected rows back from
 ``selection["points"][i]["customdata"]``.
 
 Both charts build hover text for all rows with whole-column operations (see "vectorised text")
 and draw one trace per outlet (or category) and kind of mark, never one per row; above 5,000
-points they switch to WebGL (``go.Scattergl``) and cut hover quotes to two lines. 100,000 events
-build in about 0.2 s on one core.
+points they switch to WebGL (``go.Scattergl``) and cut hover quotes to two lines.
+
+Above DENSE_LIMIT rows both charts, and their tables, take a dense form unless asked not to (see
+"dense form"): one mark per type or category, outlet and day, whose ``customdata`` is a group key
+that :func:`rows_of_keys` turns back into the rows it stands for. 100,000 generated events then make
+0.3 MB of plotly JSON instead of 42 MB, built in about 0.1 s.
 
 All text that comes from articles (quotes, summaries, outlets, attributions) is HTML-escaped
 before it goes into hover text, because plotly renders tags such as ``<b>`` and ``<a>`` there.
 """
 from __future__ import annotations
 
+import json
 
 import numpy as np
 import pandas as pd
@@ -293,6 +299,89 @@ def _figure(specs: list[tuple[str, dict, dict]]) -> go.Figure:
     return fig
 
 
+# --------------------------------------------------------------------------- dense form
+#
+# Above DENSE_LIMIT rows a chart draws one mark per group of rows instead of one per row: events of
+# one type, outlet and first day; figures of one category, outlet and day. A detailed chart costs
+# about 430 bytes of plotly JSON per row, which Streamlit serialises and sends on every run:
+# 2,000 rows are some 0.9 MB and 45 ms, 100,000 rows 42 MB and a second. So the limit keeps a
+# detailed chart under about 1 MB and 50 ms a run, in SVG (below GL_THRESHOLD), while a filtered
+# view of a few days still shows single events. Dense marks number at most lanes x outlets x days
+# (about 1,500 for 100,000 generated events), some 200 bytes each. A dense mark's customdata is its
+# group key (see dense_key), which rows_of_keys turns back into the rows it counts.
+
+DENSE_LIMIT = 2_000
+DENSE_KEY = "group:"
+DENSE_GROWTH = 2.4            # the dense mark with the highest count is this many times a single mark ...
+DENSE_SMALLEST = 0.6          # ... and none is smaller than this share of it
+DENSE_PHRASES = 4             # dense figures: distinct claims listed in the hover text
+NOTE_HEIGHT = 40              # pixels added under the date axis for the dense form's two-line note
+
+
+def is_dense(rows: pd.DataFrame, dense: bool | None = None) -> bool:
+    """Whether a chart (and its table) of `rows` takes the dense form: `dense` if given, else above DENSE_LIMIT rows."""
+    return len(rows) > DENSE_LIMIT if dense is None else bool(dense)
+
+
+def dense_key(lane: str, outlet: str, day) -> str:
+    """The customdata of a dense mark: the rows of event type or figure category `lane`, `outlet` ("" for none)
+    and day `day` (an event's first day, a figure's as_of)."""
+    return DENSE_KEY + json.dumps([lane, outlet, str(day)[:10]], ensure_ascii=False)
+
+
+def is_dense_key(value) -> bool:
+    return isinstance(value, str) and value.startswith(DENSE_KEY)
+
+
+def rows_of_keys(table: pd.DataFrame, keys) -> pd.DataFrame:
+    """The rows of an events or a figures table that the dense marks `keys` count, in table order."""
+    codes, groups = (_event_groups if "event_id" in table else _figure_groups)(table)
+    return table[np.isin(codes, np.flatnonzero(groups["key"].isin(list(keys))))]
+
+
+def _groups(lane, outlet, day) -> tuple[np.ndarray, pd.DataFrame]:
+    """Each row's group number and the groups (day, lane, outlet, count, key), sorted in that order, no day last."""
+    grouped = pd.DataFrame({"day": day, "lane": lane, "outlet": outlet}).groupby(
+        ["day", "lane", "outlet"], sort=True, dropna=False)
+    groups = grouped.size().rename("count").reset_index()
+    groups["key"] = [dense_key(*group) for group in zip(groups["lane"], groups["outlet"], groups["day"])]
+    return grouped.ngroup().to_numpy(), groups
+
+
+def _days(dates: np.ndarray) -> np.ndarray:
+    return dates.astype("datetime64[D]").astype("datetime64[ns]")
+
+
+def _event_groups(events: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Events grouped by type, outlet and first day (a span counts at its first day)."""
+    start, _ = _event_span(events)
+    return _groups(_strings(_text_series(events["type"]).fillna("other")), _strings(events["outlet"]), _days(start))
+
+
+def _figure_groups(figures: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Figures grouped by category, outlet and as_of day; figures the chart cannot place have no day."""
+    day = np.where(_figure_numbers(figures)["placed"], _days(_dates(figures["as_of"])), np.datetime64("NaT"))
+    return _groups(_strings(_text_series(figures["category"]).fillna("other")), _strings(figures["outlet"]), day)
+
+
+def _count_text(counts, one: str, many: str, lang: str) -> list[str]:
+    return [one if n == 1 else many.format(n=formatting.number(n, lang)) for n in counts]
+
+
+def _day_texts(days: np.ndarray, lang: str) -> list[str]:
+    """Each day as "5 Jan 2022" ("" for none), formatted once per distinct day."""
+    unique, code = np.unique(days.astype("datetime64[D]"), return_inverse=True)
+    texts = [formatting.date(d, lang) if not np.isnat(d) else "" for d in unique]
+    return [texts[c] for c in code.ravel()]
+
+
+def _dense_note(fig: go.Figure, text: str) -> None:
+    """The note under the date axis that says what a dense mark is."""
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-24, align="left", showarrow=False, font=dict(size=11, color="#666"))
+    fig.update_layout(height=fig.layout.height + NOTE_HEIGHT, margin_b=fig.layout.margin.b + NOTE_HEIGHT)
+
+
 # --------------------------------------------------------------------------- event timeline
 
 def _lanes(types) -> list[str]:
@@ -309,7 +398,25 @@ def _offsets(n: int) -> np.ndarray:
     return (np.arange(n) - (n - 1) / 2) * step
 
 
-def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False) -> go.Figure:
+def _event_span(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each event's first and last day: a missing one is the other, an end before the start is the start."""
+    start, end = _dates(events["date"]), _dates(events["date_end"])
+    start = np.where(np.isnat(start), end, start)
+    return start, np.where(np.isnat(end) | (end < start), start, end)
+
+
+def _lane_places(types, outlets, lang: str) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+    """The lanes (types present), each row's height (its lane plus its outlet's offset), the sorted
+    outlet names and each row's outlet code."""
+    type_code, type_names = _codes(types, "other")
+    lanes = _lanes(type_names)
+    lane = np.array([lanes.index(t) for t in type_names], dtype=float)[type_code]
+    outlet_names, outlet_code = _outlets(outlets, lang)
+    return lanes, lane + _offsets(len(outlet_names))[outlet_code], outlet_names, outlet_code
+
+
+def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False,
+                   dense: bool | None = None) -> go.Figure:
     """Events on a date axis, one lane per event type, coloured by outlet.
 
     Lanes are the types present, in the order of ``EVENT_TYPES``, labelled in `lang`; inside a lane
@@ -318,34 +425,52 @@ def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False
     events (only known to precede ``date_end``) thinner dotted, paler bars; each bar has a marker at
     its middle that carries the hover text and the ``customdata`` (event_id), so every event has
     exactly one selectable point (bars have hover and selection off). Events without a date are
-    left out and counted in a note. ``fig.layout.meta`` is
-    ``{"lanes": [types...], "undated": [event_ids...]}``.
+    left out and counted in a note.
+
+    In the dense form (see :func:`is_dense`) there is one mark per type, outlet and first day instead,
+    its area growing with the number of events it counts and its ``customdata`` the group key
+    (:func:`dense_key`); a note under the axis says so. ``fig.layout.meta`` is ``{"lanes": [types...],
+    "undated": [event_ids...], "dense": bool, "events": events drawn, "marks": marks drawn}``.
     """
     words = _words(lang)
     if events is None or len(events) == 0:
         return empty_figure(words["no_events"])
-
-    start = _dates(events["date"])
-    end = _dates(events["date_end"])
-    start = np.where(np.isnat(start), end, start)
-    end = np.where(np.isnat(end) | (end < start), start, end)
-    ids = _strings(events["event_id"])
+    dense = is_dense(events, dense)
+    start, end = _event_span(events)
     dated = ~np.isnat(start)
-    undated = ids[~dated].tolist()
+    undated = _strings(events["event_id"][~dated]).tolist()
     if not dated.any():
         fig = empty_figure(words["undated"].format(n=len(undated)))
-        fig.layout.meta = {"lanes": [], "undated": undated}
+        fig.layout.meta = {"lanes": [], "undated": undated, "dense": dense, "events": 0, "marks": 0}
         return fig
     if undated:
-        events, start, end, ids = events[dated], start[dated], end[dated], ids[dated]
+        events, start, end = events[dated], start[dated], end[dated]
 
-    type_code, type_names = _codes(events["type"], "other")
-    lanes = _lanes(type_names)
-    lane = np.array([lanes.index(t) for t in type_names], dtype=float)[type_code]
-    outlet_names, outlet_code = _outlets(events["outlet"], lang)
+    if dense:
+        _, groups = _event_groups(events)
+        lanes, specs = _dense_event_marks(groups, lang, compact)
+        marks = len(groups)
+    else:
+        lanes, specs = _event_marks(events, start, end, lang, compact)
+        marks = len(events)
+    fig = _figure(specs)
+    _timeline_layout(fig, lanes, start.min(), end.max() + DAY, lang, compact)
+    fig.layout.meta = {"lanes": lanes, "undated": undated, "dense": dense, "events": len(events), "marks": marks}
+    if undated:
+        fig.add_annotation(text=words["undated"].format(n=len(undated)), xref="paper", yref="paper",
+                           x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
+                           font=dict(size=11, color="#666"))
+    if dense:
+        _dense_note(fig, words["dense_events"] + "<br>" + words["narrow_events"])
+    return fig
+
+
+def _event_marks(events: pd.DataFrame, start: np.ndarray, end: np.ndarray, lang: str,
+                 compact: bool) -> tuple[list[str], list]:
+    """The lanes and traces of the detailed timeline: a marker per event, bars under spans."""
+    lanes, y, outlet_names, outlet_code = _lane_places(events["type"], events["outlet"], lang)
     colors = palette.outlet_colors(outlet_names)
-    y = lane + _offsets(len(outlet_names))[outlet_code]
-
+    ids = _strings(events["event_id"])
     precision_code, precisions = _codes(events["date_precision"], "day")
     kind = np.array([2 if p == BEFORE else 1 if p in SPAN_PRECISIONS else 0 for p in precisions],
                     dtype=np.int8)[precision_code]           # 0 day, 1 span, 2 before
@@ -406,8 +531,40 @@ def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False
                             size=size if k == 0 else size - 1, opacity=0.75 if k == 2 else 1.0,
                             line=dict(color="white", width=1)),
             ), dict(x=x[points], y=y[points], customdata=ids[points], hovertext=hover[points])))
-    fig = _figure(bars + markers)   # bars under markers
+    return lanes, bars + markers   # bars under markers
 
+
+def _dense_event_marks(groups: pd.DataFrame, lang: str, compact: bool) -> tuple[list[str], list]:
+    """The lanes and traces of the dense timeline: per outlet, a dot at midday of each (type, first day)
+    with its count, hover "12 events · Protest · Tempo · 5 Jan 2022"."""
+    words = _words(lang)
+    lanes, y, outlet_names, outlet_code = _lane_places(groups["lane"], groups["outlet"], lang)
+    colors = palette.outlet_colors(outlet_names)
+    counts = groups["count"].to_numpy()
+    sizes = (7 if compact else 10) * np.maximum(DENSE_GROWTH * np.sqrt(counts / counts.max()), DENSE_SMALLEST)
+    type_names = _labels(lang)["event_types"]
+    hover = np.array(escape_html([" · ".join(parts) for parts in zip(
+        _count_text(counts, words["events_one"], words["events_many"], lang),
+        [type_names.get(t, t) for t in groups["lane"]], np.asarray(outlet_names, dtype=object)[outlet_code],
+        _day_texts(groups["day"].to_numpy(), lang))]), dtype=object)
+    x = groups["day"].to_numpy() + HALF_DAY
+    keys = groups["key"].to_numpy(object)
+    scatter = _scatter(len(groups))
+    specs = []
+    for code, outlet in enumerate(outlet_names):
+        rows = np.flatnonzero(outlet_code == code)
+        color = colors[outlet]
+        specs.append((scatter, dict(
+            mode="markers", name=outlet, legendgroup=outlet, legendrank=code, hoverinfo="text",
+            hoverlabel=dict(bordercolor=color),
+            marker=dict(color=color, symbol="circle", opacity=0.8, line=dict(color="white", width=1)),
+        ), dict(x=x[rows], y=y[rows], customdata=keys[rows], hovertext=hover[rows], marker_size=sizes[rows])))
+    return lanes, specs
+
+
+def _timeline_layout(fig: go.Figure, lanes: list[str], first: np.datetime64, stop: np.datetime64, lang: str,
+                     compact: bool) -> None:
+    words = _words(lang)
     labels = _labels(lang)["event_types"]
     lane_labels = [labels.get(t, t) for t in lanes]
     per_lane = 26 if compact else 34
@@ -422,19 +579,14 @@ def event_timeline(events: pd.DataFrame, lang: str = "en", compact: bool = False
         legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom",
                     title=dict(text="" if compact else words["outlet"] + ":"),
                     font=dict(size=font_size), itemsizing="constant"),
-        xaxis=_date_axis(start.min(), stop.max(), daily=not compact),
+        xaxis=_date_axis(first, stop, daily=not compact),
         yaxis=dict(tickmode="array", tickvals=list(range(len(lanes))), ticktext=lane_labels,
                    range=[len(lanes) - 0.5, -0.5], showgrid=False, zeroline=False, fixedrange=True,
                    automargin=True, tickfont=dict(size=font_size)),
         shapes=bands, plot_bgcolor="white", hovermode="closest", clickmode="event+select",
         dragmode="select", hoverlabel=dict(bgcolor="white", font=dict(color="#222", size=12), align="left"),
-        uirevision="event_timeline", meta={"lanes": lanes, "undated": undated},
+        uirevision="event_timeline",
     )
-    if undated:
-        fig.add_annotation(text=words["undated"].format(n=len(undated)), xref="paper", yref="paper",
-                           x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
-                           font=dict(size=11, color="#666"))
-    return fig
 
 
 # --------------------------------------------------------------------------- figures over time
@@ -481,7 +633,36 @@ def _number_labels(value, lo, hi, open_high, qualifier, number_text, vague, lang
     return [marks[c] for c in codes], [phrases[c] for c in codes]
 
 
-def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
+def _figure_numbers(figures: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each figure's numbers and its place on the chart: ``value``, ``low``, ``high``, ``qualifier``;
+    ``vague`` (no single value); ``lo`` and ``hi`` (low and high, each standing in for the other when
+    missing); ``y`` (the value, or for a vague figure the geometric middle of lo and hi; 0 sits on the
+    axis floor 1) and ``placed`` (it has a y and an as_of date)."""
+    value, low, high = _floats(figures["value"]), _floats(figures["low"]), _floats(figures["high"])
+    qualifier = _strings(figures["qualifier"])
+    vague = np.isnan(value) | (qualifier == "vague")
+    lo = np.where(np.isnan(low), high, low)
+    hi = np.where(np.isnan(high), lo, high)
+    y = np.where(vague, np.sqrt(np.maximum(lo, 1) * np.maximum(hi, 1)), np.where(np.isnan(value), lo, value))
+    y = np.where(y < 1, 1.0, y)
+    placed = ~np.isnan(y) & ~np.isnat(_dates(figures["as_of"]))
+    return dict(value=value, low=low, high=high, qualifier=qualifier, vague=vague, lo=lo, hi=hi, y=y, placed=placed)
+
+
+def _reported_range(numbers: dict[str, np.ndarray], codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per group (`codes` numbered from 0), the lowest and the highest number its figures report (NaN if none)."""
+    lowest = pd.Series(np.fmin(numbers["value"], numbers["lo"])).groupby(codes).min()
+    highest = pd.Series(np.fmax(numbers["value"], numbers["hi"])).groupby(codes).max()
+    return lowest.to_numpy(), highest.to_numpy()
+
+
+def _outlet_x(days: np.ndarray, outlet_code: np.ndarray, n_outlets: int) -> np.ndarray:
+    """Midday of each day, moved a few hours per outlet so that outlets reporting on one day stand apart."""
+    spread = min(3 * 3600, 12 * 3600 // n_outlets)   # seconds between outlets
+    return days + HALF_DAY + ((outlet_code - (n_outlets - 1) / 2) * spread).astype("timedelta64[s]")
+
+
+def figures_over_time(figures: pd.DataFrame, lang: str = "en", dense: bool | None = None) -> go.Figure:
     """Reported figures by ``as_of`` date on a log axis: one mark per row, never summed.
 
     Colour is the category (first legend), marker symbol the outlet (second legend). A number
@@ -492,28 +673,71 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
     Rows with no number or no date cannot be placed: they are left out and counted in a note.
     ``customdata`` is the figure_id; the outlet-legend traces have no points and ``meta``
     "legend-only".
+
+    In the dense form (see :func:`is_dense`) each category, outlet and day has one mark instead: a
+    marker at the lowest number its figures report and a bar from it up to the highest (no number of
+    its own, nothing summed), hover "3 claims, from 20 to 26 as reported" and ``customdata`` the
+    group key (:func:`dense_key`). ``fig.layout.meta`` is ``{"dense": bool, "figures": figures drawn,
+    "marks": marks drawn, "unplaced": figures left out}``.
     """
     words = _words(lang)
     if figures is None or len(figures) == 0:
         return empty_figure(words["no_figures"])
-    labels = _labels(lang)
-
-    value, low, high = _floats(figures["value"]), _floats(figures["low"]), _floats(figures["high"])
-    qualifier = _strings(figures["qualifier"])
-    as_of = _dates(figures["as_of"])
-    vague = np.isnan(value) | (qualifier == "vague")
-    lo = np.where(np.isnan(low), high, low)
-    hi = np.where(np.isnan(high), lo, high)
-    y = np.where(vague, np.sqrt(np.maximum(lo, 1) * np.maximum(hi, 1)), np.where(np.isnan(value), lo, value))
-    y = np.where(y < 1, 1.0, y)
-    placed = ~np.isnan(y) & ~np.isnat(as_of)
+    dense = is_dense(figures, dense)
+    numbers = _figure_numbers(figures)
+    placed = numbers["placed"]
     missing = int((~placed).sum())
     if not placed.any():
         return empty_figure(words["unplaced"].format(n=missing))
     if missing:
         figures = figures[placed]
-        value, low, high, qualifier, as_of, vague, lo, hi, y = (
-            a[placed] for a in (value, low, high, qualifier, as_of, vague, lo, hi, y))
+        numbers = {name: column[placed] for name, column in numbers.items()}
+
+    specs, marks = (_dense_figure_marks if dense else _figure_marks)(figures, numbers, lang)
+    # Second legend: which symbol is which outlet (no points, nothing to select).
+    outlet_names, _ = _outlets(figures["outlet"], lang)
+    symbols = palette.outlet_symbols(outlet_names)
+    scatter = specs[0][0]
+    for outlet in outlet_names:
+        specs.append((scatter, dict(mode="markers", name=outlet, legend="legend2", showlegend=True,
+                                    hoverinfo="skip", meta="legend-only",
+                                    marker=dict(color="#777777", size=9, symbol=symbols[outlet])),
+                      dict(x=[None], y=[None])))
+
+    fig = _figure(specs)
+    as_of = _dates(figures["as_of"])
+    fig.update_layout(
+        height=480, margin=dict(l=60, r=12, t=40, b=70), plot_bgcolor="white",
+        separators=formatting.conventions(lang)["decimal"] + formatting.conventions(lang)["thousands"],
+        xaxis=_date_axis(as_of.min(), as_of.max() + DAY),
+        yaxis=dict(type="log", title=dict(text=words["count_axis"], font=dict(size=12)),
+                   gridcolor="#eeeeee", zeroline=False, dtick=1, tickformat=",d"),
+        # Both legends in rows above and below the plot, which then keeps the whole width on a phone.
+        legend=dict(title=dict(text=words["category"] + ":"), orientation="h", yref="container", y=1, yanchor="top",
+                    x=0, xanchor="left"),
+        legend2=dict(title=dict(text=words["outlet"] + ":"), orientation="h", yref="container", y=0,
+                     yanchor="bottom", x=0, xanchor="left"),
+        hovermode="closest", clickmode="event+select", dragmode="select",
+        hoverlabel=dict(bgcolor="white", font=dict(color="#222", size=12), align="left"),
+        uirevision="figures_over_time",
+        meta={"dense": dense, "figures": len(figures), "marks": marks, "unplaced": missing},
+    )
+    if missing:
+        fig.add_annotation(text=words["unplaced"].format(n=missing), xref="paper", yref="paper",
+                           x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
+                           font=dict(size=11, color="#666"))
+    if dense:
+        _dense_note(fig, words["dense_figures"] + "<br>" + words["narrow_figures"])
+    return fig
+
+
+def _figure_marks(figures: pd.DataFrame, numbers: dict[str, np.ndarray], lang: str) -> tuple[list, int]:
+    """The traces of the detailed figures chart (a mark per figure) and how many marks they hold."""
+    words = _words(lang)
+    as_of = _dates(figures["as_of"])
+    labels = _labels(lang)
+    value, high, qualifier, vague, lo, hi, y = (
+        numbers[name] for name in ("value", "high", "qualifier", "vague", "lo", "hi", "y"))
     err_plus = np.maximum(hi - y, 0)
     err_minus = np.maximum(y - np.maximum(lo, 1), 0)
 
@@ -522,9 +746,7 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
     category_code, categories = _codes(figures["category"], "other")
     outlet_names, outlet_code = _outlets(figures["outlet"], lang)
     symbols = palette.outlet_symbols(outlet_names)
-    n_out = len(outlet_names)
-    spread = min(3 * 3600, 12 * 3600 // n_out)   # seconds between outlets inside a day
-    x = as_of + HALF_DAY + ((outlet_code - (n_out - 1) / 2) * spread).astype("timedelta64[s]")
+    x = _outlet_x(as_of, outlet_code, len(outlet_names))
 
     # Hover: category and number, the words as printed, subject, outlet and date, source, quote.
     category_labels = labels.get("categories", {})
@@ -578,40 +800,73 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en") -> go.Figure:
                     arrays["error_y"] = dict(array=err_plus[rows], arrayminus=err_minus[rows])
                 specs.append((scatter, style, arrays))
                 shown = True
-    # Second legend: which symbol is which outlet (no points, nothing to select).
-    for outlet in outlet_names:
-        specs.append((scatter, dict(mode="markers", name=outlet, legend="legend2", showlegend=True,
-                                    hoverinfo="skip", meta="legend-only",
-                                    marker=dict(color="#777777", size=9, symbol=symbols[outlet])),
-                      dict(x=[None], y=[None])))
+    return specs, len(ids)
 
-    fig = _figure(specs)
-    fig.update_layout(
-        height=480, margin=dict(l=60, r=12, t=40, b=70), plot_bgcolor="white",
-        separators=formatting.conventions(lang)["decimal"] + formatting.conventions(lang)["thousands"],
-        xaxis=_date_axis(as_of.min(), as_of.max() + DAY),
-        yaxis=dict(type="log", title=dict(text=words["count_axis"], font=dict(size=12)),
-                   gridcolor="#eeeeee", zeroline=False, dtick=1, tickformat=",d"),
-        # Both legends in rows above and below the plot, which then keeps the whole width on a phone.
-        legend=dict(title=dict(text=words["category"] + ":"), orientation="h", yref="container", y=1, yanchor="top",
-                    x=0, xanchor="left"),
-        legend2=dict(title=dict(text=words["outlet"] + ":"), orientation="h", yref="container", y=0,
-                     yanchor="bottom", x=0, xanchor="left"),
-        hovermode="closest", clickmode="event+select", dragmode="select",
-        hoverlabel=dict(bgcolor="white", font=dict(color="#222", size=12), align="left"),
-        uirevision="figures_over_time",
-    )
-    if missing:
-        fig.add_annotation(text=words["unplaced"].format(n=missing), xref="paper", yref="paper",
-                           x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
-                           font=dict(size=11, color="#666"))
-    return fig
+
+def _dense_figure_marks(figures: pd.DataFrame, numbers: dict[str, np.ndarray], lang: str) -> tuple[list, int]:
+    """The traces of the dense figures chart and how many marks they hold: per category, outlet and day a
+    marker at the lowest reported number, carrying the group key, and a bar from it up to the highest."""
+    codes, groups = _figure_groups(figures)
+    lowest, highest = _reported_range(numbers, codes)
+    outlet_names, outlet_code = _outlets(groups["outlet"], lang)
+    category_labels = _labels(lang).get("categories", {})
+    hover = _claims_hover(figures, numbers, codes, groups, lowest, highest,
+                          np.asarray(outlet_names, dtype=object)[outlet_code], lang)
+    x = _outlet_x(groups["day"].to_numpy(), outlet_code, len(outlet_names))
+    bottom, top = np.maximum(lowest, 1), np.maximum(highest, 1)
+    keys = groups["key"].to_numpy(object)
+    symbol_of = palette.outlet_symbols(outlet_names)
+    symbols = np.asarray([symbol_of[o] for o in outlet_names], dtype=object)[outlet_code]
+    colors = palette.category_colors()
+    scatter = _scatter(len(groups))
+    specs = []
+    for rank, category in enumerate(_category_order(list(groups["lane"].unique()), lang)):
+        color = colors.get(category, palette.TOL_GREY)
+        rows = np.flatnonzero(groups["lane"].to_numpy() == category)
+        specs.append((scatter, dict(
+            name=category_labels.get(category, category), legendgroup=category, legendrank=rank,
+            mode="markers", hoverinfo="text", hoverlabel=dict(bordercolor=color),
+            marker=dict(color=color, size=8, line=dict(color="white", width=1)),
+            error_y=dict(type="data", symmetric=False, color=color, thickness=2.5, width=4),
+        ), dict(x=x[rows], y=bottom[rows], customdata=keys[rows], hovertext=hover[rows], marker_symbol=symbols[rows],
+                error_y=dict(array=top[rows] - bottom[rows], arrayminus=np.zeros(rows.size)))))
+    return specs, len(groups)
+
+
+def _claims_hover(figures: pd.DataFrame, numbers: dict[str, np.ndarray], codes: np.ndarray, groups: pd.DataFrame,
+                  lowest: np.ndarray, highest: np.ndarray, outlets: np.ndarray, lang: str) -> np.ndarray:
+    """Hover text of dense figure marks: "3 claims, from 20 to 26 as reported", category · outlet · day,
+    then the distinct claims."""
+    words = _words(lang)
+    _, phrases = _number_labels(numbers["value"], numbers["lo"], numbers["hi"], np.isnan(numbers["high"]),
+                                numbers["qualifier"], _strings(figures["number_text"]), numbers["vague"], lang)
+    number = lambda v: formatting.number(v, lang)  # noqa: E731
+    spans = [words["reported_value"].format(value=number(a)) if a == b else
+             words["reported_range"].format(low=number(a), high=number(b)) for a, b in zip(lowest, highest)]
+    category_labels = _labels(lang).get("categories", {})
+    where = [" · ".join(parts) for parts in zip(
+        [category_labels.get(c, c) for c in groups["lane"]], outlets, _day_texts(groups["day"].to_numpy(), lang))]
+    counts = _count_text(groups["count"], words["claims_one"], words["claims_many"], lang)
+    return np.array([f"<b>{c}, {s}</b><br>{w}<br>{p}" for c, s, w, p in zip(
+        escape_html(counts), escape_html(spans), escape_html(where), _claims_listed(codes, phrases))], dtype=object)
+
+
+def _claims_listed(codes: np.ndarray, phrases: list[str]) -> list[str]:
+    """Per group, its distinct claims ("about 2,500"), the most often reported first; at most DENSE_PHRASES,
+    then "…". HTML-escaped."""
+    counts = pd.DataFrame({"group": codes, "phrase": phrases}).value_counts(sort=True).reset_index()
+    counts = counts.sort_values("group", kind="stable")
+    listed: list[list[str]] = [[] for _ in range(codes.max() + 1)]
+    for group, phrase in zip(counts["group"], counts["phrase"]):
+        listed[group].append(phrase)
+    return escape_html([" · ".join(p[:DENSE_PHRASES] + ["…"] * (len(p) > DENSE_PHRASES)) for p in listed])
 
 
 # --------------------------------------------------------------------------- the data behind a chart
 #
 # What each chart draws, as a plain table (headers in `lang`), for those who cannot see the chart or
-# want exact values. Distinct dates and numbers are formatted once each, as in the charts.
+# want exact values. Distinct dates and numbers are formatted once each, as in the charts. Where the
+# chart is dense, so is its table: a row per mark, and ``table.attrs["note"]`` says so.
 
 def _spans_text(rows: pd.DataFrame, lang: str) -> list[str]:
     start, end = _dates(rows["date"]), _dates(rows["date_end"])
@@ -629,12 +884,15 @@ def _outlet_names(values, lang: str) -> np.ndarray:
     return np.asarray(names, dtype=object)[codes]
 
 
-def event_timeline_table(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The events of :func:`event_timeline`, one row each by date (undated last): date, type, outlet, summary."""
+def event_timeline_table(events: pd.DataFrame, lang: str = "en", dense: bool | None = None) -> pd.DataFrame:
+    """The events of :func:`event_timeline`, one row each by date (undated last): date, type, outlet, summary.
+    Dense: one row per type, outlet and first day with its number of events (undated ones too)."""
     words = _words(lang)
     columns = [words["col_date"], words["col_type"], words["outlet"], words["col_summary"]]
     if events is None or len(events) == 0:
         return pd.DataFrame(columns=columns)
+    if is_dense(events, dense):
+        return _dense_event_table(events, lang)
     rows = events.sort_values(["date", "date_end"], kind="stable", na_position="last").reset_index(drop=True)
     type_names = _labels(lang)["event_types"]
     summary = "summary_id" if lang == "id" else "summary_en"
@@ -646,30 +904,62 @@ def event_timeline_table(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame
     })
 
 
-def figures_over_time_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def _dense_event_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    words = _words(lang)
+    _, groups = _event_groups(events)
+    type_names = _labels(lang)["event_types"]
+    table = pd.DataFrame({
+        words["col_date"]: [d or words["unknown_date"] for d in _day_texts(groups["day"].to_numpy(), lang)],
+        words["col_type"]: [type_names.get(t, t) for t in groups["lane"]],
+        words["outlet"]: _outlet_names(groups["outlet"], lang),
+        words["col_events"]: groups["count"].to_numpy(),
+    })
+    table.attrs["note"] = words["dense_table_events"] + " " + words["narrow_events"]
+    return table
+
+
+def figures_over_time_table(figures: pd.DataFrame, lang: str = "en", dense: bool | None = None) -> pd.DataFrame:
     """The figures of :func:`figures_over_time`, one row each by date: date, category, number as marked on the
     chart (``~2,500``, ``20–99``), the words as printed, subject and outlet. Rows the chart cannot place are
-    listed too, with what they lack left empty."""
+    listed too, with what they lack left empty. Dense: one row per category, outlet and day with its number
+    of figures and the lowest and highest number they report (the figures the chart cannot place in rows
+    without a date)."""
     words = _words(lang)
     columns = [words["col_date"], words["category"], words["col_number"], words["col_words"], words["subject"],
                words["outlet"]]
     if figures is None or len(figures) == 0:
         return pd.DataFrame(columns=columns)
+    if is_dense(figures, dense):
+        return _dense_figures_table(figures, lang)
     rows = figures.sort_values("as_of", kind="stable", na_position="last").reset_index(drop=True)
-    value, low, high = _floats(rows["value"]), _floats(rows["low"]), _floats(rows["high"])
-    qualifier, number_text = _strings(rows["qualifier"]), _strings(rows["number_text"])
-    vague = np.isnan(value) | (qualifier == "vague")
-    lo = np.where(np.isnan(low), high, low)
-    hi = np.where(np.isnan(high), lo, high)
-    marks, _ = _number_labels(value, lo, hi, np.isnan(high), qualifier, number_text, vague, lang)
-    days, day_code = np.unique(_dates(rows["as_of"]).astype("datetime64[D]"), return_inverse=True)
-    day_text = [formatting.date(d, lang) if not np.isnat(d) else "" for d in days]
+    numbers = _figure_numbers(rows)
+    number_text = _strings(rows["number_text"])
+    marks, _ = _number_labels(numbers["value"], numbers["lo"], numbers["hi"], np.isnan(numbers["high"]),
+                              numbers["qualifier"], number_text, numbers["vague"], lang)
     categories = _labels(lang).get("categories", {})
     return pd.DataFrame({
-        columns[0]: [day_text[c] for c in day_code.ravel()],
+        columns[0]: _day_texts(_dates(rows["as_of"]), lang),
         columns[1]: rows["category"].map(lambda value: categories.get(value, value)).to_numpy(object),
         columns[2]: [mark if mark != "?" else "" for mark in marks],
         columns[3]: number_text,
         columns[4]: _strings(rows["subject"]),
         columns[5]: _outlet_names(rows["outlet"], lang),
     })
+
+
+def _dense_figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    words = _words(lang)
+    codes, groups = _figure_groups(figures)
+    lowest, highest = _reported_range(_figure_numbers(figures), codes)
+    number = lambda v: "" if np.isnan(v) else formatting.number(v, lang)  # noqa: E731
+    categories = _labels(lang).get("categories", {})
+    table = pd.DataFrame({
+        words["col_date"]: _day_texts(groups["day"].to_numpy(), lang),
+        words["category"]: [categories.get(c, c) for c in groups["lane"]],
+        words["outlet"]: _outlet_names(groups["outlet"], lang),
+        words["col_claims"]: groups["count"].to_numpy(),
+        words["col_lowest"]: [number(v) for v in lowest],
+        words["col_highest"]: [number(v) for v in highest],
+    })
+    table.attrs["note"] = words["dense_table_figures"] + " " + words["narrow_figures"]
+    return table

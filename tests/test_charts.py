@@ -193,7 +193,7 @@ def test_seed_timeline(seed_corpus):
 def test_large_input_uses_webgl_and_keeps_one_point_per_event(seed_corpus):
     events = seed_corpus.events.sample(6_000, replace=True, random_state=1).reset_index(drop=True)
     events["event_id"] = pd.array([f"x-e{i}" for i in range(len(events))], dtype="string")
-    fig = charts.event_timeline(events)
+    fig = charts.event_timeline(events, dense=False)     # detailed, as asked, above DENSE_LIMIT
     assert all(isinstance(t, go.Scattergl) for t in fig.data)
     assert selected_ids(fig) == sorted(events["event_id"])
     long = events.loc[events["quote"].str.len() > 200].iloc[0]

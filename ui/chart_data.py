@@ -10,8 +10,11 @@ from .words import t
 
 
 def data_below(table: pd.DataFrame, lang: str, kind: str = "chart", **dataframe_args) -> None:
-    """The expander with `table`, under a chart (`kind` "chart") or a map ("map")."""
+    """The expander with `table`, under a chart (`kind` "chart") or a map ("map"), and the table's
+    ``attrs["note"]`` if it has one (a dense chart's table: one row per mark)."""
     with st.expander(t(f"{kind}_data", lang), icon=":material/table_view:"):
+        if table.attrs.get("note"):
+            st.caption(table.attrs["note"])
         st.dataframe(table, hide_index=True, width="stretch", **dataframe_args)
 
 
