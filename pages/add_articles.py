@@ -14,10 +14,11 @@ intake_view.database_settings(lang)
 info = intake_view.article_info(lang)
 items = [intake_view.checked(raw, name, info) for name, raw in intake_view.inputs(lang)]
 db = data.database()
-stored = {article.article_id for article in store.list_articles(db.engine)}
+listed = store.list_articles(db.engine)
+stored = {article.article_id for article in listed}
 intake_view.preview(items, stored, lang)
 savable = [item for item in items if item.accepted and item.article_id not in stored]
 if st.button(w("save", lang, count=len(savable)), type="primary", disabled=not savable or bool(db.problem)):
     intake_view.save(items)
     st.rerun()
-intake_view.stored_table(lang)
+intake_view.stored_table([article for article in listed if not article.seed], lang)

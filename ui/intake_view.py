@@ -147,9 +147,8 @@ def _choose(setting: str) -> None:
     st.rerun()
 
 
-def stored_table(lang: str) -> None:
+def stored_table(articles: list[store.StoredArticle], lang: str) -> None:
     st.subheader(w("stored_heading", lang))
-    articles = [a for a in store.list_articles(data.database().engine) if not a.seed]
     if not articles:
         st.caption(w("stored_none", lang))
         return
