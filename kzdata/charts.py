@@ -264,15 +264,24 @@ def _date_codes(start: np.ndarray, end: np.ndarray, precision_code: np.ndarray,
 
 
 def _date_axis(lo: np.datetime64, hi: np.datetime64, daily: bool = True) -> dict:
-    """Dates as "05 Jan". Up to 16 days (if `daily`): one labelled tick per day, the label centred
-    on its day; otherwise plotly's own tick spacing."""
-    axis = dict(type="date", tickformat="%d %b", showgrid=True, gridcolor="#eeeeee", zeroline=False)
+    """Dates as "05 Jan", with the year when the span crosses one, and as "Jan 2022" over months.
+    Up to 16 days (if `daily`): one labelled tick per day, the label centred on its day; otherwise
+    plotly's own tick spacing."""
+    axis = dict(type="date", tickformat=_tick_format(lo, hi), showgrid=True, gridcolor="#eeeeee", zeroline=False)
     if not (np.isnat(lo) or np.isnat(hi)) and (hi - lo) < np.timedelta64(3, "D"):
         middle = lo + (hi - lo) / 2
         axis.update(range=[middle - np.timedelta64(2, "D"), middle + np.timedelta64(2, "D")])
     if daily and not (np.isnat(lo) or np.isnat(hi)) and (hi - lo) <= np.timedelta64(16, "D"):
         axis.update(dtick=86_400_000, ticklabelmode="period")
     return axis
+
+
+def _tick_format(lo: np.datetime64, hi: np.datetime64) -> str:
+    if np.isnat(lo) or np.isnat(hi):
+        return "%d %b"
+    if hi - lo > np.timedelta64(120, "D"):
+        return "%b %Y"
+    return "%d %b" if lo.astype("datetime64[Y]") == hi.astype("datetime64[Y]") else "%d %b %Y"
 
 
 def _quote_limit(n_points: int) -> int:

@@ -355,3 +355,15 @@ def test_outlet_colors_are_stable_and_cycle():
     assert [colors[n] for n in sorted(names)][:8] == list(palette.SEQUENCE)
     assert colors["outlet 8"] == palette.SEQUENCE[0]
     assert palette.outlet_colors(["Tempo", None]) == {"Tempo": palette.SEQUENCE[0]}
+
+
+@pytest.mark.parametrize("days, expected", [
+    (("2022-01-02", "2022-01-13"), "%d %b"),
+    (("2021-12-28", "2022-01-13"), "%d %b %Y"),
+    (("1992-07-15", "2022-01-20"), "%b %Y"),
+])
+def test_date_ticks_name_the_year_when_the_span_crosses_one(days, expected):
+    frame = pd.DataFrame({"event_id": ["a", "b"], "type": ["protest", "clash"], "date": pd.to_datetime(list(days)),
+                          "date_end": pd.to_datetime(list(days)), "date_precision": ["day", "day"],
+                          "outlet": ["X", "Y"], "summary_en": ["s", "t"], "summary_id": ["s", "t"], "quote": ["q", "r"]})
+    assert charts.event_timeline(frame).layout.xaxis.tickformat == expected
