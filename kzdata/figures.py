@@ -20,6 +20,7 @@ from .segment import Sentence
 
 CATEGORIES = ("killed", "injured", "arrested", "detained", "troops", "evacuated", "aircraft", "other")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+MAX_INFERRED_SPAN_DAYS = 7  # see _dates_a_report
 _WORD = re.compile(r"\w+")
 
 
@@ -142,10 +143,16 @@ def _as_of(scan: Scan, sentence: Sentence, number: NumberMention):
         return nearest.resolved.date_end, False
     paragraphs = _date_paragraphs(scan)
     earlier = [d for d, paragraph in zip(scan.dates, paragraphs)
-               if d.end <= sentence.start and paragraph == sentence.paragraph]
+               if d.end <= sentence.start and paragraph == sentence.paragraph and _dates_a_report(d)]
     if earlier:
         return earlier[-1].resolved.date_end, True
     return scan.reference, True
+
+
+def _dates_a_report(mention: DateMention) -> bool:
+    """Whether a date told earlier in the paragraph can stand for when a count was reported: a day or
+    a week can; a wide span ("lebih dari 30 tahun lalu", "tahun lalu") tells when something else was."""
+    return (mention.resolved.date_end - mention.resolved.date).days <= MAX_INFERRED_SPAN_DAYS
 
 
 def _date_paragraphs(scan: Scan) -> list[int | None]:

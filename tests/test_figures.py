@@ -75,6 +75,12 @@ def test_as_of_comes_from_the_sentence_then_the_paragraph_then_the_article():
     assert as_of[3.0] == (pd.Timestamp("2022-01-13"), True)
 
 
+def test_a_wide_span_earlier_in_the_paragraph_does_not_date_a_count():
+    df = figures_of("Warga berunjuk rasa pada Senin (10/1/2022). Negara itu merdeka lebih dari 30 tahun lalu. "
+                    "Sebanyak 12 orang terluka.")
+    assert (only(df).as_of, only(df).as_of_inferred) == (pd.Timestamp("2022-01-10"), True)
+
+
 @pytest.mark.parametrize("sentence, speaker", [
     ("Sebanyak 40 orang tewas, kata Kementerian Kesehatan pada hari Rabu.", "Health Ministry"),
     ("Menurut Kementerian Dalam Negeri, 16 polisi tewas.", "Interior Ministry"),
