@@ -47,6 +47,10 @@ def header(article_id: str, level: str = "###") -> None:
         button.link_button(w("original"), url, icon=":material/open_in_new:")
     elif pd.notna(row.url):
         st.caption(plain(w("original_unsafe", url=row.url)))
+    copies = articles.index[(articles.story_id == row.story_id) & (articles.index != article_id)]
+    if len(copies):
+        links = ", ".join(f"[{plain(labels[c])}]({urlstate.reader_link(c, None, ctx.filters)})" for c in copies)
+        st.caption(w("same_story", links=links))
 
 
 def text_panel(article_id: str, sentence, picked_row=None, height: int = 600) -> None:

@@ -112,3 +112,16 @@ def test_streamlit_secrets_name_the_database_as_st_connection_sql_would(tmp_path
     at.secrets["connections"] = {"sql": {"url": f"sqlite:///{database}"}}
     at.run()
     assert "Kabar Rahasia" in at.sidebar.multiselect[0].options
+
+
+def test_the_reader_links_copies_of_one_wire_story_to_each_other(database):
+    engine = store.open_database(store.database_url(str(database)))
+    first = store.ingest(engine, articles.WIRE.encode(), "wire.txt", ArticleInfo(outlet="Kabar Satu")).article_id
+    copy = store.ingest(engine, articles.wire_copy("KABARDUA.COM").encode(), "copy.txt",
+                        ArticleInfo(outlet="Kabar Dua")).article_id
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["article"] = copy
+    at.run()
+    at.switch_page("pages/source_reader.py").run()
+    notes = [shown(c.value) for c in at.caption if "same wire story" in c.value]
+    assert len(notes) == 1 and f"article={first}" in notes[0] and "Kabar Satu" in notes[0]
