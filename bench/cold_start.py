@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 from pages_speed import DATABASE_VARIABLE, ensure_corpus, ensure_database, git_state, save, versions, wait_until_idle  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_server, wait_until_healthy  # noqa: E402
 
 TARGET_S = 3.0
 VIEWPORT = {"width": 1280, "height": 800}
@@ -173,11 +173,7 @@ def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float
             shown = ", ".join(f"{r['drawn_ms'] / 1000:.2f}" for r in repeat)
             print(f"  repeat loads (HTTP cache warm): {shown} s", flush=True)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_server(process)
             browser.close()
     drawn = [w["drawn_ms"] for w in warm]
     milestones = {name: statistics.median(w["milestones_ms"][name] for w in warm) for name in warm[0]["milestones_ms"]}

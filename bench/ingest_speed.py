@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -59,7 +58,6 @@ def ingest_with_api(paths: list[Path]) -> dict:
 
     database = fresh_database(f"ingest-{len(paths)}.sqlite")
     engine = store.open_database(store.database_url(str(database)))
-    seeds = store.seed_ids(store.read_seeds())
     check_s = write_s = 0.0
     statuses: dict[str, int] = {}
     for path in paths:
@@ -67,7 +65,7 @@ def ingest_with_api(paths: list[Path]) -> dict:
         start = time.perf_counter()
         checked = check(raw, path.name)
         middle = time.perf_counter()
-        result = store.save(engine, checked, seeds)
+        result = store.save(engine, checked)
         check_s += middle - start
         write_s += time.perf_counter() - middle
         statuses[result.status] = statuses.get(result.status, 0) + 1

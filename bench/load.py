@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH))
 
 from cold_start import MILESTONES_JS, VIEWPORT, start_server  # noqa: E402
 from pages_speed import git_state, versions, wait_until_idle  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_server, wait_until_healthy  # noqa: E402
 
 TARGET_P95_S = 3.0
 TARGET_MEMORY_MB = 1024
@@ -118,8 +118,7 @@ def measure(sessions: int, rounds: int, timeout_s: float, idle_wait_s: float, sh
         run = asyncio.run(waves(url, sessions, rounds, timeout_s, process.pid, shared_cache))
         memory = proc_status(process.pid)
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_server(process, timeout=20)
     drawn = [s["drawn_ms"] / 1000 for s in run["sessions"] if s["drawn_ms"] is not None]
     return {
         "when": dt.datetime.now().isoformat(timespec="seconds"), "sessions_at_once": sessions, "rounds": rounds,

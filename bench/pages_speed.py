@@ -145,7 +145,7 @@ def ensure_database(corpus: dict | None) -> str:
         engine = store.open_database(store.database_url(str(path)))
         print(f"storing {len(files):,} generated articles in {path.relative_to(ROOT)} ...", flush=True)
         for file in files:
-            store.ingest(engine, file.read_bytes(), file.name, seeds={})
+            store.ingest(engine, file.read_bytes(), file.name)
     return str(path)
 
 

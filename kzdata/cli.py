@@ -98,7 +98,6 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_ingest(args: argparse.Namespace) -> int:
     engine = store.open_database(store.database_url(args.database))
-    seeds = store.seed_ids(store.read_seeds())
     refused = 0
     for path in map(Path, args.files):
         try:
@@ -107,7 +106,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             _warn(f"{path}: cannot be read ({error.strerror or error})")
             refused += 1
             continue
-        result = store.ingest(engine, raw, str(path), _info(args), args.max_bytes, seeds)
+        result = store.ingest(engine, raw, str(path), _info(args), args.max_bytes)
         if result.status == "refused":
             refused += 1
             _warn(result.message)

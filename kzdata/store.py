@@ -14,13 +14,13 @@ import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .corpus import ArticleInfo, ArticleTables, Corpus, read_sidecar, tables_to_corpus
+from .corpus import ArticleInfo, ArticleTables, Corpus, article_id_for, read_sidecar, tables_to_corpus
 from .intake import Checked, check, read
 from .reading import MAX_BYTES_DEFAULT
 
@@ -160,28 +160,27 @@ class Seed:
     info: ArticleInfo
 
 
-def read_seeds(seeds_dir: Path = SEEDS_DIR) -> list[Seed]:
+@lru_cache(maxsize=None)
+def bundled_seeds(seeds_dir: Path = SEEDS_DIR) -> dict[str, Seed]:
+    """The seed articles by article id, read once per process: they ship with the app and do not change."""
     infos = read_sidecar(seeds_dir)
-    return [Seed(path, path.read_bytes(), infos.get(path.name, ArticleInfo())) for path in seed_paths(seeds_dir)]
-
-
-def seed_ids(seeds: Iterable[Seed]) -> dict[str, Seed]:
-    return {hashlib.sha256(seed.raw).hexdigest()[:12]: seed for seed in seeds}
+    seeds = [Seed(path, path.read_bytes(), infos.get(path.name, ArticleInfo())) for path in seed_paths(seeds_dir)]
+    return {article_id_for(seed.raw): seed for seed in seeds}
 
 
 def ingest(engine: Engine, raw: bytes, name: str, info: ArticleInfo = ArticleInfo(),
-           max_bytes: int = MAX_BYTES_DEFAULT, seeds: dict[str, Seed] | None = None) -> Ingested:
+           max_bytes: int = MAX_BYTES_DEFAULT) -> Ingested:
     """Check one input and store it unless it is refused or already there."""
-    return save(engine, check(raw, name, info, max_bytes), seeds)
+    return save(engine, check(raw, name, info, max_bytes))
 
 
-def save(engine: Engine, checked: Checked, seeds: dict[str, Seed] | None = None) -> Ingested:
+def save(engine: Engine, checked: Checked) -> Ingested:
     """Store a checked input; a refused one or a copy of a stored one is reported, not stored."""
     name = checked.name
     if not checked.accepted:
         return Ingested(name, "refused", checked.problem)
     article_id = checked.article_id
-    seeds = seed_ids(read_seeds()) if seeds is None else seeds
+    seeds = bundled_seeds()
     if article_id in seeds:
         return Ingested(name, "duplicate", f"{name}: same content as the bundled seed {seeds[article_id].path.name}, "
                                            "not stored again", article_id, checked.warnings)
@@ -214,7 +213,7 @@ def _row(checked: Checked) -> dict:
 
 def remove(engine: Engine, article_id: str) -> StoredArticle:
     """Delete one stored article; StoreError names the id when it is a seed or unknown."""
-    if article_id in seed_ids(read_seeds()):
+    if article_id in bundled_seeds():
         raise StoreError(f"{article_id}: a bundled seed article; seeds are always present and cannot be removed")
     with _begin(engine) as connection:
         found = connection.execute(_listing().where(stored_articles.c.article_id == article_id)).first()
@@ -238,7 +237,7 @@ def list_articles(engine: Engine) -> list[StoredArticle]:
     """The seeds, then the stored articles in the order they were added."""
     seeds = [StoredArticle(article_id, seed.path.name, seed.info.outlet, seed.info.url, None, seed.info.language,
                            len(seed.raw), dt.datetime.fromtimestamp(seed.path.stat().st_mtime, dt.timezone.utc), True)
-             for article_id, seed in seed_ids(read_seeds()).items()]
+             for article_id, seed in bundled_seeds().items()]
     with _begin(engine) as connection:
         stored = [_stored(row) for row in connection.execute(_listing().order_by(stored_articles.c.seq))]
     return seeds + stored
@@ -269,7 +268,8 @@ def _published(text: str | None) -> dt.date | dt.datetime | None:
 
 def load(engine: Engine, seeds_dir: Path = SEEDS_DIR) -> Corpus:
     """The seeds and every stored article, extracted into the five tables."""
-    inputs = [(seed.raw, str(seed.path), seed.info) for seed in read_seeds(seeds_dir)] + stored_inputs(engine)
+    seeds = bundled_seeds(seeds_dir).values()
+    inputs = [(seed.raw, str(seed.path), seed.info) for seed in seeds] + stored_inputs(engine)
     collected, problems, seen = ArticleTables(), [], set()
     for raw, name, info in inputs:
         checked = read(raw, name, info)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,20 +70,32 @@ def start_server(port: int, *extra: str, env: dict | None = None) -> subprocess.
                             env={**os.environ, **(env or {})})
 
 
-@pytest.fixture(scope="session")
-def server(chromium_path):
+def stop_server(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Terminate the server, and kill it if it has not ended within `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@contextmanager
+def running_server(*extra: str, env: dict | None = None):
+    """A dashboard server on a free loopback port, answering its health check: yields its URL."""
     port = free_port()
-    process = start_server(port)
+    process = start_server(port, *extra, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def server(chromium_path):
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

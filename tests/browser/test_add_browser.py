@@ -1,28 +1,16 @@
 """The "Add articles" page in Chromium: upload two files, see the preview, save, find the outlet in the filter."""
-import subprocess
-
 import pytest
 
 from kzdata import store
 from tests import articles
-from tests.browser.conftest import free_port, full_screenshot, start_server, wait_for_app, wait_until_healthy
+from tests.browser.conftest import full_screenshot, running_server, wait_for_app
 
 
 @pytest.fixture(scope="module")
 def add_server(chromium_path, tmp_path_factory):
     database = tmp_path_factory.mktemp("store") / "qantar.sqlite"
-    port = free_port()
-    process = start_server(port, "--server.fileWatcherType", "none", env={store.DATABASE_VARIABLE: str(database)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    with running_server("--server.fileWatcherType", "none", env={store.DATABASE_VARIABLE: str(database)}) as url:
         yield url, database
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_uploaded_files_are_previewed_saved_and_shown_in_the_outlet_filter(add_server, page, tmp_path):

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, screenshot, wait_for_app, wait_until_healthy
+from tests.browser.conftest import ROOT, free_port, screenshot, stop_server, wait_for_app, wait_until_healthy
 
 PYPI = "https://pypi.org/simple/pip/"
 
@@ -65,9 +65,5 @@ def test_the_readme_command_serves_the_overview(fresh_venv, browser):
         screenshot(page, "fresh-install-overview")
         context.close()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
         print(log.read_text(errors="replace")[-3000:])

@@ -1,13 +1,12 @@
 """Hammering the dashboard in Chromium: fast filter changes, extreme and empty views, hostile addresses,
 and a page link as a fresh server's very first request. Whatever happens: no exception box, no error
 dialog, no script run from the address, and the app still answers afterwards."""
-import subprocess
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import free_port, start_server, wait_for_app, wait_until_healthy
+from tests.browser.conftest import running_server, wait_for_app
 
 LAPTOP = {"width": 1280, "height": 800}
 LONG = "x" * 5000
@@ -62,11 +61,7 @@ def context(browser):
 
 
 def test_a_page_link_first_on_a_fresh_server_shows_no_dialog(browser):
-    port = free_port()
-    process = start_server(port, "--server.fileWatcherType", "none")
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_healthy(url, process)
+    with running_server("--server.fileWatcherType", "none") as url:
         for link, title in (("timeline?outlet=Tagar&from=2022-01-05", "Timeline"), ("map?view=almaty", "Map")):
             context = browser.new_context(viewport=LAPTOP)
             page = _visit(context, f"{url}/{link}")
@@ -75,12 +70,6 @@ def test_a_page_link_first_on_a_fresh_server_shows_no_dialog(browser):
             navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
             assert "Overview" in navigation and "CSTO troops" in navigation and "events timeline" not in navigation
             context.close()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))

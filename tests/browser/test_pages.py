@@ -1,7 +1,7 @@
 """Every page in a real browser: no exception box, the widgets show the URL's values, screenshots saved."""
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import running_server, screenshot, wait_for_app
 
 PAGES = {"overview": "", "timeline": "timeline", "data": "data"}
 
@@ -56,13 +56,7 @@ def test_filters_survive_navigation_and_stay_in_the_url(server, page):
 def test_a_shared_page_link_opens_that_page_with_the_app_navigation(chromium_path, browser):
     """A link to a page opens it through dashboard.py's navigation, also as a fresh server's first
     request, with no "Page not found" dialog (see ui/first_run.py)."""
-    from tests.browser.conftest import free_port, start_server, wait_until_healthy
-
-    port = free_port()
-    process = start_server(port, "--server.fileWatcherType", "none")
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_healthy(url, process)
+    with running_server("--server.fileWatcherType", "none") as url:
         for visit in range(2):
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
@@ -73,6 +67,3 @@ def test_a_shared_page_link_opens_that_page_with_the_app_navigation(chromium_pat
             assert "Overview" in navigation and "CSTO troops" in navigation
             assert page.locator('[role="dialog"]').count() == 0
             context.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

@@ -2,14 +2,13 @@
 row selection mark the sentence inside the visible text panel; screenshots saved."""
 from __future__ import annotations
 
-import subprocess
 
 import pytest
 
 from kzdata import store
 from kzdata.corpus import ArticleInfo, article_id_for, extract_bytes
 from kzdata.intake import Checked
-from tests.browser.conftest import free_port, screenshot, start_server, wait_for_app, wait_until_healthy
+from tests.browser.conftest import running_server, screenshot, wait_for_app
 
 TAGAR = "f212c43517d9"
 PANEL = 'iframe[title="Article text with marks"]'
@@ -42,18 +41,8 @@ def hostile_server(chromium_path, tmp_path_factory):
     raw = HOSTILE.encode("utf-8")
     unchecked = Checked("xss_almaty.txt", raw, HOSTILE_INFO, tables=extract_bytes(raw, HOSTILE_INFO))
     assert store.save(store.open_database(store.database_url(database)), unchecked).status == "saved"
-    port = free_port()
-    process = start_server(port, "--server.fileWatcherType", "none", env={store.DATABASE_VARIABLE: database})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    with running_server("--server.fileWatcherType", "none", env={store.DATABASE_VARIABLE: database}) as url:
         yield url, article_id_for(raw)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture
