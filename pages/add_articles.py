@@ -18,7 +18,8 @@ listed = store.list_articles(db.engine)
 stored = {article.article_id for article in listed}
 intake_view.preview(items, stored, lang)
 savable = [item for item in items if item.accepted and item.article_id not in stored]
-if st.button(w("save", lang, count=len(savable)), type="primary", disabled=not savable or bool(db.problem)):
+save_label = w("save", lang, count=len(savable)) if savable else w("save_nothing", lang)
+if st.button(save_label, type="primary", disabled=not savable or bool(db.problem)):
     intake_view.save(items)
     st.rerun()
 intake_view.stored_table([article for article in listed if not article.seed], lang)
