@@ -4,6 +4,7 @@
     python bench/cold_start.py --events 100000  # seeds + the generated corpus of bench/pages_speed.py
     python bench/cold_start.py --loads 5        # warm loads to take the median of (default 5)
     python bench/cold_start.py --database F     # seeds + the articles stored in database file F
+    python bench/cold_start.py --app bench/floor_app.py  # the same for the stack's least page (the floor)
 
 Starts `streamlit run dashboard.py` (headless, on a free loopback port, file watcher off so that
 edits made meanwhile do not show a "File change" prompt), with Chromium already launched, and
@@ -78,8 +79,8 @@ MILESTONES_JS = r"""
 """
 
 
-def start_server(port: int, env: dict, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+def start_server(port: int, env: dict, log: Path, app: str = "dashboard.py") -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
     with log.open("wb") as handle:
@@ -143,7 +144,8 @@ def repeat_loads(browser, url: str, loads: int, timeout_s: float) -> list[dict]:
         context.close()
 
 
-def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float, database: str | None = None) -> dict:
+def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float, database: str | None = None,
+            app: str = "dashboard.py") -> dict:
     """The figures above; `database` (a file of stored articles) replaces the generated corpus if given."""
     from playwright.sync_api import sync_playwright
 
@@ -158,7 +160,7 @@ def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         start = time.perf_counter()
-        process = start_server(port, env, log)
+        process = start_server(port, env, log, app)
         try:
             wait_until_healthy(url, process)
             server_s = time.perf_counter() - start
@@ -179,6 +181,7 @@ def measure(events: int | None, loads: int, timeout_s: float, idle_wait_s: float
     milestones = {name: statistics.median(w["milestones_ms"][name] for w in warm) for name in warm[0]["milestones_ms"]}
     cold_s = server_s + first["drawn_ms"] / 1000
     return {
+        "app": app,
         "corpus": {"seeds_only": not events and not database, "generated": corpus, "database": database},
         "server_start_s": server_s,
         "first_load": first,
@@ -236,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also load bench/pages_speed.py's generated corpus for about this many events "
                              "(default: seeds only)")
     parser.add_argument("--database", help="a database of stored articles to load with the seeds instead")
+    parser.add_argument("--app", default="dashboard.py",
+                        help="the script to serve (default dashboard.py; bench/floor_app.py: the stack's floor)")
     parser.add_argument("--loads", type=int, default=5, help="warm loads, each in a fresh browser context (default 5)")
     parser.add_argument("--idle-wait", type=float, default=180, metavar="S",
                         help="wait up to S seconds for other work to leave the CPUs (default 180; 0: do not wait)")
@@ -244,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
 
-    results = measure(args.events or None, args.loads, args.timeout, args.idle_wait, args.database)
+    results = measure(args.events or None, args.loads, args.timeout, args.idle_wait, args.database, args.app)
     load_before = results.pop("load_average_before")
     results.update({
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -254,11 +259,12 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "git": git_state(),
     })
-    label = (f"seeds + {args.database}" if args.database else
+    label = (Path(args.app).stem if args.app != "dashboard.py" else f"seeds + {args.database}" if args.database else
              f"seeds + {results['corpus']['generated']['articles']:,} generated articles" if args.events else "seeds")
     print()
     print(report(results, label))
-    path = save(OUT / "cold_start.json", f"events-{args.events}" if args.events else "seeds", results)
+    key = Path(args.app).stem if args.app != "dashboard.py" else f"events-{args.events}" if args.events else "seeds"
+    path = save(OUT / "cold_start.json", key, results)
     print(f"\nwritten to {path.relative_to(ROOT)}")
     return 0
 

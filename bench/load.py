@@ -3,6 +3,7 @@
     python bench/load.py                 # 20 sessions at once, on the seeds
     python bench/load.py --sessions 40   # more
     python bench/load.py --rounds 3      # three waves of sessions, one after the other
+    python bench/load.py --app bench/floor_app.py  # the stack's least page instead (the floor)
     python bench/load.py --shared-cache  # all pages in one browser context: the frontend comes from its HTTP cache
 
 Starts `streamlit run dashboard.py` as bench/cold_start.py does (headless, free loopback port, file
@@ -106,12 +107,13 @@ def percentile(values: list[float], q: float) -> float:
     return ranked[max(0, min(len(ranked) - 1, -(-len(ranked) * q // 100) - 1))]
 
 
-def measure(sessions: int, rounds: int, timeout_s: float, idle_wait_s: float, shared_cache: bool) -> dict:
+def measure(sessions: int, rounds: int, timeout_s: float, idle_wait_s: float, shared_cache: bool,
+            app: str = "dashboard.py") -> dict:
     OUT.mkdir(exist_ok=True)
     idle = wait_until_idle(idle_wait_s)
     load_before = os.getloadavg()
     port = free_port()
-    process = start_server(port, {**os.environ}, OUT / "load-server.log")
+    process = start_server(port, {**os.environ}, OUT / "load-server.log", app)
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_healthy(url.rstrip("/"), process)
@@ -121,7 +123,7 @@ def measure(sessions: int, rounds: int, timeout_s: float, idle_wait_s: float, sh
         stop_server(process, timeout=20)
     drawn = [s["drawn_ms"] / 1000 for s in run["sessions"] if s["drawn_ms"] is not None]
     return {
-        "when": dt.datetime.now().isoformat(timespec="seconds"), "sessions_at_once": sessions, "rounds": rounds,
+        "when": dt.datetime.now().isoformat(timespec="seconds"), "app": app, "sessions_at_once": sessions, "rounds": rounds,
         "shared_cache": shared_cache,
         "drawn": len(drawn), "failed": len(run["sessions"]) - len(drawn),
         "p50_s": statistics.median(drawn) if drawn else None, "p95_s": percentile(drawn, 95) if drawn else None,
@@ -139,7 +141,7 @@ def report(r: dict) -> str:
     def verdict(ok: bool) -> str:
         return "ok" if ok else "MISSED"
     lines = [
-        f"{r['sessions_at_once']} sessions at once x {r['rounds']} round(s), "
+        f"{r['app']}: {r['sessions_at_once']} sessions at once x {r['rounds']} round(s), "
         f"{'one browser context (HTTP cache shared)' if r['shared_cache'] else 'a browser context each'}: "
         f"{r['drawn']} drawn, {r['failed']} not drawn",
         f"  warm-up (first visitor, corpus extracted): {r['warm_up_drawn_s']:.2f} s",
@@ -164,9 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle-wait", type=float, default=180, help="seconds to wait for a quiet machine (default 180)")
     parser.add_argument("--shared-cache", action="store_true",
                         help="open every page in one browser context, so the frontend's JavaScript comes from its HTTP cache")
+    parser.add_argument("--app", default="dashboard.py",
+                        help="the script to serve (default dashboard.py; bench/floor_app.py: the stack's floor)")
     args = parser.parse_args(argv)
-    result = measure(args.sessions, args.rounds, args.timeout, args.idle_wait, args.shared_cache)
-    name = "load-shared-cache.json" if args.shared_cache else "load.json"
+    result = measure(args.sessions, args.rounds, args.timeout, args.idle_wait, args.shared_cache, args.app)
+    name = "load" + ("-" + Path(args.app).stem if args.app != "dashboard.py" else "") + \
+        ("-shared-cache" if args.shared_cache else "") + ".json"
     (OUT / name).write_text(json.dumps(result, indent=1, default=str))
     print(report(result))
     print(f"-> {OUT / name}")
