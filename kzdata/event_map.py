@@ -55,13 +55,18 @@ VIEW_PLACES = {"country": ("Zhanaozen", "Aktau", "Almaty", "Nur-Sultan"), "almat
 LANDMARK_KINDS = ("airport", "building", "square")
 # The page's views (the URL's ``view``) and the presets in kzdata/data/map_views.toml they look through.
 MAP_VIEWS = {"country": "kazakhstan", "almaty": "almaty"}
-MAP_SIZE = (600.0, 560.0)  # about the map's size on the page, in pixels: labels are kept inside it
+MAP_SIZE = (600.0, 560.0)  # about the map's size on the page, in pixels (a preset's `width` overrides): labels are kept inside it
 MAX_MARKERS = 2000         # markers of each kind drawn at most (the latest), to keep the page light
 
 
-def preset(view: str) -> str:
-    """The map_views.toml preset a page view looks through (a preset's own name works too)."""
-    return MAP_VIEWS.get(view, view)
+def preset(view: str, phone: bool = False) -> str:
+    """The map_views.toml preset a page view looks through (a preset's own name works too), fitted to a phone."""
+    return maps.fitted(MAP_VIEWS.get(view, view), phone)
+
+
+def map_size(settings: dict) -> tuple[float, float]:
+    """About the size in pixels of the map a preset is composed for."""
+    return float(settings.get("width", MAP_SIZE[0])), MAP_SIZE[1]
 
 
 def words(lang: str) -> dict:
@@ -416,18 +421,18 @@ def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:
 
 
 def place_labels(places: pd.DataFrame, markers: pd.DataFrame, offsets: list[list[float]],
-                 zoom: float, centre: tuple[float, float] | None = None) -> pd.DataFrame:
+                 zoom: float, centre: tuple[float, float] | None = None,
+                 size: tuple[float, float] = MAP_SIZE) -> pd.DataFrame:
     """`places` with where each label goes: ``anchor`` (start/end) and ``label_offset`` in pixels.
 
     Each label takes the closest spot beside its dot (right or left, level or a line up or down) that
     covers no event marker (at its fanned-out position), no other place's dot and no earlier label, and,
-    given the view's `centre` (lat, lon), stays inside a map of :data:`MAP_SIZE` round it if it can.
+    given the view's `centre` (lat, lon), stays inside a map of `size` (pixels) round it if it can.
     """
     frame_box = None
     if centre is not None:
         cx, cy = _pixels(centre[0], centre[1], zoom)
-        frame_box = (cx - MAP_SIZE[0] / 2 + 4, cy - MAP_SIZE[1] / 2 + 4, cx + MAP_SIZE[0] / 2 - 4,
-                     cy + MAP_SIZE[1] / 2 - 4)
+        frame_box = (cx - size[0] / 2 + 4, cy - size[1] / 2 + 4, cx + size[0] / 2 - 4, cy + size[1] / 2 - 4)
     circles = []
     for (lat, lon, size), (dx, dy) in zip(markers[["lat", "lon", "size"]].itertuples(index=False), offsets):
         x, y = _pixels(lat, lon, zoom)
@@ -468,15 +473,15 @@ def place_labels(places: pd.DataFrame, markers: pd.DataFrame, offsets: list[list
     return places.assign(anchor=anchors, label_offset=label_offsets)
 
 
-def in_view(rows: pd.DataFrame, view: str) -> pd.DataFrame:
+def in_view(rows: pd.DataFrame, view: str, phone: bool = False) -> pd.DataFrame:
     """The drawn rows (with lat, lon and offset) that fall inside the view's map as first shown."""
-    settings = maps.views()[preset(view)]
-    zoom = settings["zoom"]
+    settings = maps.views()[preset(view, phone)]
+    zoom, (width, height) = settings["zoom"], map_size(settings)
     cx, cy = _pixels(settings["latitude"], settings["longitude"], zoom)
     inside = []
     for lat, lon, (dx, dy) in zip(rows["lat"], rows["lon"], rows["offset"]):
         x, y = _pixels(lat, lon, zoom)
-        inside.append(abs(x + dx - cx) <= MAP_SIZE[0] / 2 and abs(y + dy - cy) <= MAP_SIZE[1] / 2)
+        inside.append(abs(x + dx - cx) <= width / 2 and abs(y + dy - cy) <= height / 2)
     return rows.loc[inside] if len(rows) else rows
 
 
@@ -547,13 +552,15 @@ _DRAWN = ("event_id", "type", "place", "geo_precision", "lat", "lon", "size", "f
 
 
 def event_layers(events: pd.DataFrame, figures: pd.DataFrame, view: str, lang: str = "en",
-                 day=None, limit: int | None = MAX_MARKERS, drawn: tuple | None = None) -> list[pdk.Layer]:
+                 day=None, limit: int | None = MAX_MARKERS, drawn: tuple | None = None,
+                 phone: bool = False) -> list[pdk.Layer]:
     """The layers over the base map: region shading, reference labels, anchors, region rings, points.
 
     At most `limit` points and `limit` region rings are drawn, the latest ones (see :func:`counts` for
     how many there are), so that the map stays light enough for the browser. `drawn`: the
-    (map_rows, region_rows) already computed for the same arguments, to save computing them again."""
-    settings = maps.views()[preset(view)]
+    (map_rows, region_rows) already computed for the same arguments, to save computing them again.
+    `phone`: look through the view's phone preset (markers fan out and labels place for its zoom)."""
+    settings = maps.views()[preset(view, phone)]
     zoom = settings["zoom"]
     if drawn is None:
         drawn = (map_rows(events, figures, day, lang, limit=limit),
@@ -565,7 +572,8 @@ def event_layers(events: pd.DataFrame, figures: pd.DataFrame, view: str, lang: s
     moved = [(lat, lon) for (lat, lon), (dx, dy) in zip(both[["lat", "lon"]].itertuples(index=False), offsets)
              if dx or dy]
     anchors = pd.DataFrame(sorted(set(moved)), columns=["lat", "lon"])
-    places = place_labels(landmark_rows(view), both, offsets, zoom, (settings["latitude"], settings["longitude"]))
+    places = place_labels(landmark_rows(view), both, offsets, zoom, (settings["latitude"], settings["longitude"]),
+                          map_size(settings))
     return [
         pdk.Layer("GeoJsonLayer", region_shading(regions), id=LAYER_IDS["shading"], pickable=False,
                   stroked=True, filled=True, get_fill_color="properties.fill", get_line_color="properties.line",
@@ -602,11 +610,12 @@ def tooltip() -> dict:
 
 
 def event_deck(events: pd.DataFrame, figures: pd.DataFrame, view: str, lang: str = "en", day=None,
-               limit: int | None = MAX_MARKERS, drawn: tuple | None = None) -> pdk.Deck:
+               limit: int | None = MAX_MARKERS, drawn: tuple | None = None, phone: bool = False) -> pdk.Deck:
     """The map: the shared base layers, then :func:`event_layers`, looking through the `view`'s preset."""
     if preset(view) not in maps.views():
         raise ValueError(f"unknown view {view!r}; known: {list(MAP_VIEWS)} and the presets {list(maps.views())}")
-    return maps.deck(event_layers(events, figures, view, lang, day, limit, drawn), preset(view), tooltip())
+    return maps.deck(event_layers(events, figures, view, lang, day, limit, drawn, phone), preset(view, phone),
+                     tooltip())
 
 
 def picked_event(state) -> str | None:

@@ -29,6 +29,11 @@ def views() -> dict[str, dict]:
         return tomllib.load(handle)
 
 
+def fitted(name: str, phone: bool = False) -> str:
+    """The preset to look through: on a phone, `name`'s phone variant (``<name>_phone``) if it has one."""
+    return f"{name}_phone" if phone and f"{name}_phone" in views() else name
+
+
 def view_state(name: str) -> pdk.ViewState:
     preset = views()[name]
     return pdk.ViewState(latitude=preset["latitude"], longitude=preset["longitude"], zoom=preset["zoom"],

@@ -539,8 +539,9 @@ TOOLTIP_STYLE = {"backgroundColor": "white", "color": "#222", "fontSize": "13px"
                  "maxWidth": "360px"}
 
 
-def troops_deck(contingents_: pd.DataFrame, phases_: pd.DataFrame, day, lang: str = "en") -> pdk.Deck:
-    """The shared base map ("region" view) with the day's arcs, destinations and capitals.
+def troops_deck(contingents_: pd.DataFrame, phases_: pd.DataFrame, day, lang: str = "en",
+                phone: bool = False) -> pdk.Deck:
+    """The shared base map ("region" view, or its phone preset) with the day's arcs, destinations and capitals.
 
     Layers after the base: ``troop_arcs_out``, ``troop_arcs_back`` (ArcLayer), ``troop_destinations``,
     ``troop_capitals`` (ScatterplotLayer) and ``troop_capital_names`` (TextLayer, the capitals' names). Every tooltip field is HTML-escaped here, so article text
@@ -574,4 +575,4 @@ def troops_deck(contingents_: pd.DataFrame, phases_: pd.DataFrame, day, lang: st
                   font_family=pdk.types.String("sans-serif"), font_weight=600,
                   outline_width=3, outline_color=[255, 255, 255, 230], font_settings={"sdf": True}),
     ]
-    return maps.deck(layers, MAP_VIEW, tooltip={"html": "{tip}", "style": TOOLTIP_STYLE})
+    return maps.deck(layers, maps.fitted(MAP_VIEW, phone), tooltip={"html": "{tip}", "style": TOOLTIP_STYLE})

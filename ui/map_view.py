@@ -15,6 +15,7 @@ from . import chart_data, selection
 from .frame import Context
 from .memo import per_view
 from .safe import plain
+from .screen import on_phone
 from .words import category_label, t
 
 PLAY_SECONDS = 1.0
@@ -158,9 +159,11 @@ def map_for_day(ctx: Context, view: str, day) -> None:
     if max(number["points"], number["regions"]) > event_map.MAX_MARKERS:
         st.caption(w(ctx, "capped", limit=formatting.number(event_map.MAX_MARKERS, lang)))
     map_column, side = st.columns([3, 1], gap="small")
+    phone = on_phone()
     with map_column:
         deck = per_view(ctx, "map_deck", lambda: event_map.event_deck(events, figures, view, lang, day,
-                                                                      drawn=(points, regions)), view, day)
+                                                                      drawn=(points, regions), phone=phone),
+                        view, day, phone)
         state = st.pydeck_chart(deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object",
                                 key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
@@ -169,7 +172,7 @@ def map_for_day(ctx: Context, view: str, day) -> None:
     drawn = pd.concat([points[["event_id", "type", "lat", "lon", "offset"]],
                        regions[["event_id", "type", "lat", "lon", "offset"]]], ignore_index=True)
     with side:
-        if entries := event_map.legend(event_map.in_view(drawn, view), lang):
+        if entries := event_map.legend(event_map.in_view(drawn, view, phone), lang):
             st.html(event_map.legend_html(entries, lang))
         st.markdown(f"**{plain(w(ctx, 'country_level'))}**", help=w(ctx, "beside_note"))
         listed(ctx, countries, number["countries"], compact=True)

@@ -13,6 +13,7 @@ from kzdata import formatting, troops, urlstate
 from .chart_data import data_below
 from .memo import per_view
 from .safe import plain
+from .screen import on_phone
 from .words import t, type_label
 
 TOPIC = "ui_troops"
@@ -82,7 +83,8 @@ def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.dat
         st.query_params["day"] = day.isoformat()
         st.session_state[URL_DAY_KEY] = day.isoformat()
         drawn = troops.arcs(contingents, phases, day, ctx.lang)
-        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang), height=520, key="troops_map")
+        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang, on_phone()), height=520,
+                        key="troops_map")
         directions = drawn["direction"].value_counts()
         st.caption(w(ctx, "map_caption", day=formatting.date(day, ctx.lang), out=int(directions.get("out", 0)),
                      back=int(directions.get("back", 0))))

@@ -6,6 +6,8 @@ from tests.browser.conftest import full_screenshot, wait_for_app
 
 PAGES = {"overview": "", "timeline": "timeline", "map": "map", "troops": "troops", "reader": "reader", "data": "data"}
 WINDOWS = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+PHONE = {"user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/126.0 Mobile Safari/537.36", "is_mobile": True, "has_touch": True}
 CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"]'
 
 WIDER_THAN_WINDOW = """() => [...document.querySelectorAll(
@@ -26,7 +28,7 @@ CHART_WITHOUT_DATA = """(selector) => [...document.querySelectorAll(selector)].f
 @pytest.mark.parametrize("window", WINDOWS)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_reads_well(server, browser, name, window):
-    context = browser.new_context(viewport=WINDOWS[window], device_scale_factor=1)
+    context = browser.new_context(viewport=WINDOWS[window], device_scale_factor=1, **(PHONE if window == "phone" else {}))
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
