@@ -55,8 +55,13 @@ def _remember() -> None:
 
 
 def _restore_widgets() -> None:
+    """Give the widgets back values they lost (a page change, the URL's first values), and only those.
+
+    Writing a widget's key makes Streamlit send that value to the browser, replacing whatever the reader
+    picked while the run was going on: rewriting every run lost picks made in quick succession."""
     for key, value in st.session_state.get(_SAVED, {}).items():
-        st.session_state[key] = value
+        if key not in st.session_state or st.session_state[key] != value:
+            st.session_state[key] = value
 
 
 def _widgets(bounds: Bounds) -> Filters:
@@ -65,10 +70,12 @@ def _widgets(bounds: Bounds) -> Filters:
         st.header(t("filters", lang))
         picked = st.date_input(t("dates", lang), min_value=bounds.first, max_value=bounds.last,
                                key=_KEYS["dates"], format="YYYY-MM-DD", on_change=_remember)
-        outlets = st.multiselect(t("outlets", lang), bounds.outlets, key=_KEYS["outlets"],
+        # No "Select all": none picked already means all, and a quick Enter must not pick every option.
+        outlets = st.multiselect(t("outlets", lang), bounds.outlets, key=_KEYS["outlets"], select_all=False,
                                  placeholder=t("all_outlets", lang), on_change=_remember)
-        types = st.multiselect(t("event_types", lang), bounds.types, key=_KEYS["types"],
-                               format_func=lambda value: type_label(value, lang), placeholder=t("all_types", lang), on_change=_remember)
+        types = st.multiselect(t("event_types", lang), bounds.types, key=_KEYS["types"], select_all=False,
+                               format_func=lambda value: type_label(value, lang), placeholder=t("all_types", lang),
+                               on_change=_remember)
         st.radio(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=_KEYS["lang"], horizontal=True,
                  on_change=_remember)
     start, end = _date_range(picked, bounds)

@@ -1,7 +1,7 @@
 """Hammering the dashboard in Chromium: fast filter changes, extreme and empty views, hostile addresses,
 and a page link as a fresh server's very first request. Whatever happens: no exception box, no error
 dialog, no script run from the address, and the app still answers afterwards."""
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -24,6 +24,8 @@ HOSTILE = [
     "?lang=" + quote("\u202eid\x00") + "&outlet=" + quote("Tagar\u200b") + "&from=" + quote("２０２２-01-05"),
 ]
 PAGES = ["", "timeline", "map", "troops", "reader", "data"]
+QUICK_PICKS = {"Protest": "protest", "Arrests": "arrests", "Troop arrival": "troop_arrival", "Clash": "clash",
+               "Airport seized": "airport_seized"}
 
 
 def _visit(context, url: str):
@@ -132,4 +134,22 @@ def test_fast_repeated_filter_changes(server, context, path):
     page.wait_for_function("() => location.search.includes('from=2022-01-05')", timeout=30_000)   # the last change won
     _assert_healthy(page)
     _still_answers(page)
+    _assert_healthy(page)
+
+
+@pytest.mark.parametrize("path", ["", "map"])
+def test_picks_made_in_quick_succession_all_land_and_only_they(server, context, path):
+    """Each pick starts a rerun; the next comes before it ends. None may be lost, and none added."""
+    page = _visit(context, f"{server}/{path}")
+    types = _multiselect(page, 1)
+    for name in QUICK_PICKS:
+        field = types.locator("input")
+        field.fill(name)
+        field.press("Enter")
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    assert sorted(parse_qs(urlparse(page.url).query).get("type", [])) == sorted(QUICK_PICKS.values())
+    assert [name for name in QUICK_PICKS if name not in types.inner_text()] == []
     _assert_healthy(page)
