@@ -101,12 +101,6 @@ def span(events: pd.DataFrame, figures: pd.DataFrame) -> tuple[dt.date | None, d
     return days.min().date(), days.max().date()
 
 
-def next_day(day: dt.date, first: dt.date, last: dt.date) -> tuple[dt.date, bool]:
-    """The day after `day` within [first, last], and whether playing goes on after it."""
-    following = min(max(day + dt.timedelta(days=1), first), last)
-    return following, following < last
-
-
 def marker_size(value) -> float:
     """Marker diameter in pixels: the default, growing with the logarithm of the figure."""
     if value is None or pd.isna(value) or value <= 0:

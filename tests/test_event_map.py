@@ -324,13 +324,6 @@ def test_limit_keeps_the_latest_markers(small):
     assert [r["event_id"] for r in layer(spec, "events")["data"]] == ["e-later"]
 
 
-def test_play_steps_a_day_and_stops_at_the_last():
-    first, last = dt.date(2022, 1, 2), dt.date(2022, 1, 5)
-    assert event_map.next_day(first, first, last) == (dt.date(2022, 1, 3), True)
-    assert event_map.next_day(dt.date(2022, 1, 4), first, last) == (last, False)
-    assert event_map.next_day(last, first, last) == (last, False)
-
-
 def test_span_covers_events_and_figures(small):
     events, figures = small
     assert event_map.span(events, figures) == (dt.date(2022, 1, 2), dt.date(2022, 1, 14))

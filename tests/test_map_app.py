@@ -167,14 +167,15 @@ def test_a_day_before_any_event_keeps_the_outlines_and_says_so():
 
 def test_play_renders_and_starts_from_the_first_day_at_the_end():
     at = map_page()
-    assert at.toggle(key="map_play").label == "Play"
-    at.toggle(key="map_play").set_value(True).run()
+    assert [b.label for b in at.button] == ["Play"]
+    at.button(key="map_play_button").click().run()
     assert not at.exception
+    assert [b.label for b in at.button] == ["Pause"]
     assert day_slider(at).value == dt.date(2022, 1, 2)  # at the last day, play starts again from the first
     day_slider(at).set_value(dt.date(2022, 1, 9)).run()
     assert not at.exception and day_slider(at).value == dt.date(2022, 1, 9)
-    at.toggle(key="map_play").set_value(False).run()
-    assert not at.exception
+    at.button(key="map_play_button").click().run()
+    assert not at.exception and [b.label for b in at.button] == ["Play"]
 
 
 def test_indonesian_interface():

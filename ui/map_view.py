@@ -4,7 +4,6 @@ What is drawn is computed by kzdata.event_map; these functions lay it out. Table
 view and day (ui.memo), since moving the day slider back and forth reruns the page.
 """
 import datetime as dt
-import time
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +17,6 @@ from .safe import plain
 from .screen import on_phone
 from .words import category_label, t
 
-PLAY_SECONDS = 1.0
 MAP_HEIGHT = 560
 LIST_MAX = 40  # events listed beside or below the map at most: the latest
 MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_place", "tip_outlet": "col_outlet",
@@ -49,13 +47,6 @@ def linked_day(ctx: Context, raw: str | None, first: dt.date, last: dt.date) -> 
         st.warning(plain(w(ctx, "day_moved", value=raw, day=moved.isoformat())))
         return moved
     return day
-
-
-def start_play() -> None:
-    """Turning play on at the last day starts again from the first."""
-    if st.session_state.get("map_play") and st.session_state.get("map_day") == st.session_state.get("map_last"):
-        st.session_state.map_day = st.session_state.get("map_first")
-    st.session_state.map_play_at = time.monotonic()
 
 
 def listed(ctx: Context, rows: pd.DataFrame, total: int, compact: bool = False) -> None:
@@ -113,7 +104,6 @@ def choose_view(ctx: Context, column) -> str:
 
 def seed_day(ctx: Context, first: dt.date, last: dt.date) -> None:
     """The day within [first, last]: the address's when it is new, else the slider's, else the last."""
-    st.session_state.map_first, st.session_state.map_last = first, last
     if (from_link := linked_day(ctx, ctx.extra.get("day"), first, last)) is not None:
         st.session_state.map_day = from_link
     day = st.session_state.get("map_day")
@@ -125,7 +115,7 @@ def day_control(ctx: Context, first, last):
     """The day slider (or the only day), written to the address with the view."""
     if first is not None and first < last:
         day = st.slider(w(ctx, "day"), min_value=first, max_value=last, key="map_day", step=dt.timedelta(days=1),
-                        format="YYYY-MM-DD", help=w(ctx, "day_help"))
+                        format="D MMM YYYY", help=w(ctx, "day_help"))
     else:
         day = first
         if day is not None:

@@ -11,14 +11,16 @@ import streamlit as st
 from kzdata import formatting, troops, urlstate
 
 from .chart_data import data_below
+from .day_player import DayPlayer
 from .memo import per_view
 from .safe import plain
 from .screen import on_phone
 from .words import t, type_label
 
 TOPIC = "ui_troops"
-DAY_KEY, URL_DAY_KEY, PLAY_KEY, FULL_RUN_KEY = "troops_day", "troops_url_day", "troops_playing", "troops_full_run"
-PLAY_SECONDS = 1.0
+PAGE = "troops"  # the prefix of the day's keys (see ui.day_player)
+DAY_KEY, URL_DAY_KEY = f"{PAGE}_day", f"{PAGE}_url_day"
+
 
 def w(ctx, key: str, **values) -> str:
     return t(key, ctx.lang, topic=TOPIC, **values)
@@ -53,27 +55,11 @@ def seed_day(ctx, first: dt.date, last: dt.date, default: dt.date) -> None:
         st.session_state[DAY_KEY] = default
 
 
-def toggle_play(first: dt.date, last: dt.date) -> None:
-    playing = not st.session_state.get(PLAY_KEY, False)
-    st.session_state[PLAY_KEY] = playing
-    if playing and st.session_state.get(DAY_KEY, last) >= last:
-        st.session_state[DAY_KEY] = first
-
-
 def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.date, last: dt.date) -> None:
-    playing = st.session_state.get(PLAY_KEY, False)
-    st.button(w(ctx, "pause") if playing else w(ctx, "play"), on_click=toggle_play, args=(first, last), help=w(ctx, "play_help"),
-              icon=":material/pause:" if playing else ":material/play_arrow:", disabled=first == last)
-    st.session_state[FULL_RUN_KEY] = True
+    player = DayPlayer(PAGE, first, last)
+    player.button(w(ctx, "play"), w(ctx, "pause"), w(ctx, "play_help"))
 
-    @st.fragment(run_every=PLAY_SECONDS if playing else None)
     def panel() -> None:
-        if st.session_state.get(PLAY_KEY) and not st.session_state.get(FULL_RUN_KEY):
-            if st.session_state[DAY_KEY] >= last:  # the timer's run after the last day: stop playing
-                st.session_state[PLAY_KEY] = False
-                st.rerun(scope="app")
-            st.session_state[DAY_KEY] = st.session_state[DAY_KEY] + dt.timedelta(days=1)
-        st.session_state[FULL_RUN_KEY] = False
         if first < last:
             day = st.slider(w(ctx, "day"), min_value=first, max_value=last, step=dt.timedelta(days=1), key=DAY_KEY,
                             format="D MMM YYYY", help=w(ctx, "day_help"))
@@ -92,7 +78,7 @@ def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.dat
             st.caption(w(ctx, "no_arcs_today"))
         data_below(arcs_table(ctx, drawn), ctx.lang, "map")
 
-    panel()
+    player.run(panel)
     st.caption(w(ctx, "legend"))
 
 

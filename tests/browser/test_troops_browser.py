@@ -61,28 +61,3 @@ def test_day_in_the_link_shows_the_withdrawal(server, page):
     assert "0 busur keberangkatan dan 3 busur kepulangan" in page.inner_text("body")
     screenshot(page, "troops-withdrawal")
     assert not page.errors
-
-
-def test_play_animates_the_days_and_stops_at_the_last(server, page):
-    page.goto(f"{server}/troops?day=2022-01-13")
-    wait_for_app(page)
-    close_cold_start_dialog(page)
-    thumb = page.locator('[data-testid="stSliderThumbValue"]').first
-    assert thumb.inner_text() == "13 Jan 2022"
-    button = page.locator('[data-testid="stButton"] button').first
-    assert button.inner_text().endswith("Play")
-    button.click()
-    page.wait_for_function("() => document.querySelector('[data-testid=\"stButton\"] button').innerText.endsWith('Pause')",
-                           timeout=10_000)
-    seen = []
-    for _ in range(40):  # one day a second from 3 to 13 January, with room to spare
-        seen.append(thumb.inner_text())
-        if button.inner_text().endswith("Play"):
-            break
-        page.wait_for_timeout(500)
-    seen = set(seen)
-    assert {"3 Jan 2022", "8 Jan 2022", "13 Jan 2022"} <= seen, seen
-    assert len(seen) >= 6
-    assert button.inner_text().endswith("Play")  # stopped by itself
-    assert "day=2022-01-13" in page.url
-    assert not page.errors
