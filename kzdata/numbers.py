@@ -3,8 +3,8 @@
 
 All words and separators come from ``lang/<code>/numbers.toml``; nothing here is specific to a language.
 
-How it works: one regex per language finds *atoms* (a digit token with an optional glued currency
-and suffix, or a known phrase) in a single pass. Atoms separated only by spaces form a *chain*,
+How it works: one pass over the text finds *atoms* (a digit token with an optional glued currency
+and suffix, or a known phrase; see :func:`_atom_matches`). Atoms separated only by spaces form a *chain*,
 which is read left to right: [range opener] [qualifier] quantity [connector quantity] [after-words].
 
 A quantity of words is evaluated with a stack ("dua ribu lima ratus" -> [2000, 500]): a multiplier
@@ -117,8 +117,8 @@ class _Item:
 
 @dataclass(frozen=True)
 class _Grammar:
-    regex: re.Pattern
-    caseless: re.Pattern
+    atoms: tuple[re.Pattern, re.Pattern]       # (atoms that start a word, atoms that start with a symbol)
+    caseless: tuple[re.Pattern, re.Pattern]    # the same, ignoring case
     digits: re.Pattern
     decimal: str
     group: str
@@ -203,21 +203,26 @@ def _digit_validator(decimal: str, group: str) -> re.Pattern:
     return re.compile(rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?")
 
 
-def _atom_pattern(data: dict, phrases: dict[str, _Entry]) -> str:
-    """Digits (with a glued currency and suffix) or a known phrase. Everything starting with a letter
-    or digit shares one leading test (not after a word character, nor after "word-"), which
-    rejects positions inside words at once."""
+def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
+    """The patterns of :func:`_atom_matches`: atoms that start a word, led by the character before
+    them, and atoms that start with a symbol.
+
+    A word atom is digits (with a glued currency and suffix) or a known phrase, not after a word
+    character nor after "word-". Its pattern consumes the non-word character before it, so that the
+    regex engine skips through words instead of trying the pattern at every character, and the digits
+    are tried only where a digit or a currency can start."""
     separators = re.escape(data["separators"]["decimal"] + data["separators"]["group"])
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
     suffixes = [_key(s) for s in data["qualifiers"].get("suffixes", {})]
     currency = _trie(currencies, _NO_LETTER) if currencies else "(?!)"
     suffix = _trie(suffixes, "") if suffixes else "(?!)"
-    digits = (rf"(?:(?P<cur>{currency})\s*)?"
+    leads = re.escape("".join(sorted({c[0] for c in currencies})))
+    digits = (rf"(?=[\d{leads}])(?:(?P<cur>{currency})\s*)?"
               rf"(?P<num>(?>\d+(?:[{separators}:/]\d+)*))(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
     word = _trie(words, _NOT_GLUED) if words else "(?!)"
     symbol = _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
-    return rf"(?<!\w)(?<![^\W\d_]-)(?:{digits}|{word})|{symbol}"
+    return rf"\W(?<![^\W\d_]-)(?:{digits}|{word})", symbol
 
 
 @lru_cache(maxsize=None)
@@ -226,10 +231,10 @@ def _grammar(language: str) -> _Grammar:
     _check_qualifiers(data, language)
     phrases = {key: _Entry(**role) for key, role in _phrase_roles(data).items()}
     separators = data["separators"]
-    pattern = _atom_pattern(data, phrases)
+    patterns = _atom_patterns(data, phrases)
     return _Grammar(
-        regex=re.compile(pattern),
-        caseless=re.compile(pattern, re.IGNORECASE),
+        atoms=tuple(re.compile(p) for p in patterns),
+        caseless=tuple(re.compile(p, re.IGNORECASE) for p in patterns),
         digits=_digit_validator(separators["decimal"], separators["group"]),
         decimal=separators["decimal"],
         group=separators["group"],
@@ -246,11 +251,33 @@ def _digit_value(token: str, grammar: _Grammar) -> float | None:
     return float(token.replace(grammar.group, "").replace(grammar.decimal, "."))
 
 
-def _atom(match: re.Match, grammar: _Grammar) -> _Atom | None:
-    start, end = match.span()
-    number = match.group("num")
+def _atom_matches(words: re.Pattern, symbols: re.Pattern, text: str) -> Iterator[tuple[int, int, re.Match]]:
+    """(start, end, match) of each atom, left to right and not overlapping, as one regex of both kinds
+    would find them (a word atom first where both could start).
+
+    ``words`` runs on ``" " + text``: its matches start one character before the atom, so their
+    offsets there are the atom's in ``text`` (the end one past it). ``symbols`` runs on ``text``."""
+    padded = " " + text
+    word, symbol = words.search(padded), symbols.search(text)
+    while word is not None or symbol is not None:
+        if symbol is None or (word is not None and word.start() <= symbol.start()):
+            end = word.end() - 1
+            yield word.start(), end, word
+        else:
+            end = symbol.end()
+            yield symbol.start(), end, symbol
+        if word is not None and word.start() < end:
+            word = words.search(padded, end)
+        if symbol is not None and symbol.start() < end:
+            symbol = symbols.search(text, end)
+
+
+def _atom(scanned: str, start: int, end: int, match: re.Match, grammar: _Grammar) -> _Atom | None:
+    """The atom at ``scanned[start:end]``, found by ``match`` (see :func:`_atom_matches`); None for
+    digits that are no figure."""
+    number = match.group("num") if "num" in match.re.groupindex else None
     if number is None:
-        phrase = match.group()
+        phrase = scanned[start:end]
         entry = grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
         return _Atom(start, end, start, end, entry, entry.value)
     value = _digit_value(number, grammar)
@@ -258,7 +285,7 @@ def _atom(match: re.Match, grammar: _Grammar) -> _Atom | None:
         return None
     currency, suffix = match.group("cur"), match.group("suffix")
     entry = grammar.digit_entries[(currency and _key(currency), suffix and suffix.lower())]
-    return _Atom(start, end, match.start("num"), match.end("num"), entry, value)
+    return _Atom(start, end, match.start("num") - 1, match.end("num") - 1, entry, value)
 
 
 def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
@@ -267,13 +294,13 @@ def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
     Matching lowercased text is faster than a case-insensitive regex; it is used whenever
     lowercasing keeps every offset."""
     lowered = text.lower()
-    regex, scanned = (grammar.regex, lowered) if len(lowered) == len(text) else (grammar.caseless, text)
+    regexes, scanned = (grammar.atoms, lowered) if len(lowered) == len(text) else (grammar.caseless, text)
     if scanned is lowered and lang.plain_ascii(lowered):
-        regex = lang.ascii_twin(regex)
+        regexes = tuple(map(lang.ascii_twin, regexes))
     chain: list[_Atom] = []
     numeric = False
-    for match in regex.finditer(scanned):
-        atom = _atom(match, grammar)
+    for start, end, match in _atom_matches(*regexes, scanned):
+        atom = _atom(scanned, start, end, match, grammar)
         if atom is None:
             continue
         if chain:

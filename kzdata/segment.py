@@ -104,7 +104,8 @@ def layout(language: str = "id") -> Layout:
         markup=re.compile(data["stray_markup_pattern"]),
         trailing_markup=TailPattern(data["trailing_markup_pattern"]),
         dateline=re.compile(data["dateline_pattern"]),
-        sentence_end=re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"),
+        # "[.!?]" written out before its repetition, not "[.!?]+": the regex engine then skips ahead to it
+        sentence_end=re.compile(r"[.!?][.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"),
         abbreviations=frozenset(data["abbreviations"]),
         minor_words=frozenset(data["headline_minor_words"]),
         meta_separator=data["meta_separator"],
