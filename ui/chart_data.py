@@ -6,6 +6,7 @@ rows as text (headers in the interface language, built by the chart's own module
 import pandas as pd
 import streamlit as st
 
+from .screen import on_phone
 from .words import t
 
 
@@ -19,8 +20,12 @@ def data_below(table: pd.DataFrame, lang: str, kind: str = "chart", **dataframe_
 
 
 def chart_with_data(fig, table: pd.DataFrame, lang: str, **chart_args):
-    """Draw plotly figure `fig` (full width) and its table under it; returns the chart's selection state."""
-    state = st.plotly_chart(fig, width="stretch", **chart_args)
+    """Draw plotly figure `fig` (full width) and its table under it; returns the chart's selection state.
+
+    Phones get no plotly toolbar: a touch screen shows it all the time, over the legend of a narrow
+    chart, and pinching and tapping do without it."""
+    config = {"displayModeBar": False} if on_phone() else {}
+    state = st.plotly_chart(fig, width="stretch", config=config, **chart_args)
     data_below(table, lang)
     return state
 
