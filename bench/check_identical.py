@@ -39,14 +39,13 @@ def seeds_json() -> str:
 
 def generated_json(n: int, seed: int) -> str:
     from corpus_gen import generate_articles
-    from kzdata.corpus import TABLE_NAMES, ArticleInfo, ArticleTables, extract_text, tables_to_corpus
+    from kzdata.corpus import ArticleInfo, ArticleTables, extract_text, tables_to_corpus
     from kzdata.export import to_json
 
     collected = ArticleTables()
     for i, text in enumerate(generate_articles(n, seed)):
         tables = extract_text(text, ArticleInfo(), f"gen_{i:05d}.txt")
-        for name in TABLE_NAMES:
-            getattr(collected, name).extend(getattr(tables, name))
+        collected.extend(tables)
     return to_json(tables_to_corpus(collected))
 
 

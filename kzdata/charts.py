@@ -878,9 +878,7 @@ def _claims_listed(codes: np.ndarray, phrases: list[str]) -> list[str]:
 # chart is dense, so is its table: a row per mark, and ``table.attrs["note"]`` says so.
 
 def _spans_text(rows: pd.DataFrame, lang: str) -> list[str]:
-    start, end = _dates(rows["date"]), _dates(rows["date_end"])
-    start = np.where(np.isnat(start), end, start)
-    end = np.where(np.isnat(end) | (end < start), start, end)
+    start, end = _event_span(rows)
     precision_code, precisions = _codes(rows["date_precision"], "day")
     keys = pd.MultiIndex.from_arrays([start, end, np.asarray(precisions, dtype=object)[precision_code]])
     codes, unique = pd.factorize(keys)

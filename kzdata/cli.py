@@ -96,8 +96,12 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if corpus.problems else 0
 
 
+def _database(args: argparse.Namespace):
+    return store.open_database(store.database_url(args.database))
+
+
 def run_ingest(args: argparse.Namespace) -> int:
-    engine = store.open_database(store.database_url(args.database))
+    engine = _database(args)
     refused = 0
     for path in map(Path, args.files):
         try:
@@ -118,7 +122,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    engine = store.open_database(store.database_url(args.database))
+    engine = _database(args)
     print("id            added                 outlet                file")
     for article in store.list_articles(engine):
         added = "seed" if article.seed else article.added_at.strftime("%Y-%m-%d %H:%M:%S")
@@ -127,14 +131,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    engine = store.open_database(store.database_url(args.database))
+    engine = _database(args)
     removed = store.remove(engine, args.article_id)
     print(f"removed {removed.article_id} ({removed.file_name})")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    corpus = store.load(store.open_database(store.database_url(args.database)))
+    corpus = store.load(_database(args))
     for problem in corpus.problems:
         _warn(problem)
     _print_tables(corpus, args)

@@ -8,6 +8,7 @@ warning travels with them in the articles table's notes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .corpus import ArticleInfo, ArticleTables, extract_bytes
 from .gazetteer import Gazetteer
@@ -18,9 +19,10 @@ HOME_COUNTRY = "KAZ"
 WEB_SCHEMES = ("http://", "https://")
 
 
-def extraction_languages() -> list[str]:
+@lru_cache(maxsize=1)
+def extraction_languages() -> tuple[str, ...]:
     """Languages with extraction rules (an events vocabulary), not only interface words."""
-    return [code for code in available_languages() if (LANG_DIR / code / "events.toml").is_file()]
+    return tuple(code for code in available_languages() if (LANG_DIR / code / "events.toml").is_file())
 
 
 def info_problem(info: ArticleInfo) -> str | None:

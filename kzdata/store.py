@@ -139,20 +139,6 @@ def ensure_schema(engine: Engine) -> None:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
-def _begin(engine: Engine):
-    """A transaction; on SQLite it waits for a concurrent writer instead of failing at once."""
-    connection = engine.connect()
-    if engine.dialect.name == "sqlite":
-        connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-    return connection
-
-
-def seed_paths(seeds_dir: Path = SEEDS_DIR) -> list[Path]:
-    if not seeds_dir.is_dir():
-        return []
-    return sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
-
-
 @dataclass(frozen=True)
 class Seed:
     path: Path
@@ -160,11 +146,14 @@ class Seed:
     info: ArticleInfo
 
 
-@lru_cache(maxsize=None)
-def bundled_seeds(seeds_dir: Path = SEEDS_DIR) -> dict[str, Seed]:
+@lru_cache(maxsize=1)
+def bundled_seeds() -> dict[str, Seed]:
     """The seed articles by article id, read once per process: they ship with the app and do not change."""
-    infos = read_sidecar(seeds_dir)
-    seeds = [Seed(path, path.read_bytes(), infos.get(path.name, ArticleInfo())) for path in seed_paths(seeds_dir)]
+    if not SEEDS_DIR.is_dir():
+        return {}
+    infos = read_sidecar(SEEDS_DIR)
+    paths = sorted(p for p in SEEDS_DIR.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    seeds = [Seed(path, path.read_bytes(), infos.get(path.name, ArticleInfo())) for path in paths]
     return {article_id_for(seed.raw): seed for seed in seeds}
 
 
@@ -185,7 +174,7 @@ def save(engine: Engine, checked: Checked) -> Ingested:
         return Ingested(name, "duplicate", f"{name}: same content as the bundled seed {seeds[article_id].path.name}, "
                                            "not stored again", article_id, checked.warnings)
     row = _row(checked)
-    with _begin(engine) as connection:
+    with engine.connect() as connection:
         existing = connection.execute(sa.select(stored_articles.c.file_name).where(
             stored_articles.c.content_hash == row["content_hash"])).scalar()
         if existing is None:
@@ -215,7 +204,7 @@ def remove(engine: Engine, article_id: str) -> StoredArticle:
     """Delete one stored article; StoreError names the id when it is a seed or unknown."""
     if article_id in bundled_seeds():
         raise StoreError(f"{article_id}: a bundled seed article; seeds are always present and cannot be removed")
-    with _begin(engine) as connection:
+    with engine.connect() as connection:
         found = connection.execute(_listing().where(stored_articles.c.article_id == article_id)).first()
         if found is None:
             raise StoreError(f"{article_id}: no stored article has this id (see `python -m kzdata list`)")
@@ -238,14 +227,14 @@ def list_articles(engine: Engine) -> list[StoredArticle]:
     seeds = [StoredArticle(article_id, seed.path.name, seed.info.outlet, seed.info.url, None, seed.info.language,
                            len(seed.raw), dt.datetime.fromtimestamp(seed.path.stat().st_mtime, dt.timezone.utc), True)
              for article_id, seed in bundled_seeds().items()]
-    with _begin(engine) as connection:
+    with engine.connect() as connection:
         stored = [_stored(row) for row in connection.execute(_listing().order_by(stored_articles.c.seq))]
     return seeds + stored
 
 
 def revision(engine: Engine) -> tuple[int, int]:
     """Changes whenever an article is added or removed: (count, highest sequence number)."""
-    with _begin(engine) as connection:
+    with engine.connect() as connection:
         count, highest = connection.execute(
             sa.select(sa.func.count(), sa.func.max(stored_articles.c.seq))).one()
     return count, highest or 0
@@ -254,7 +243,7 @@ def revision(engine: Engine) -> tuple[int, int]:
 def stored_inputs(engine: Engine) -> list[tuple[bytes, str, ArticleInfo]]:
     c = stored_articles.c
     query = sa.select(c.raw, c.file_name, c.outlet, c.url, c.published, c.language).order_by(c.seq)
-    with _begin(engine) as connection:
+    with engine.connect() as connection:
         return [(bytes(row.raw), row.file_name, ArticleInfo(outlet=row.outlet, url=row.url, language=row.language,
                                                             published=_published(row.published)))
                 for row in connection.execute(query)]
@@ -266,9 +255,9 @@ def _published(text: str | None) -> dt.date | dt.datetime | None:
     return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
-def load(engine: Engine, seeds_dir: Path = SEEDS_DIR) -> Corpus:
+def load(engine: Engine) -> Corpus:
     """The seeds and every stored article, extracted into the five tables."""
-    seeds = bundled_seeds(seeds_dir).values()
+    seeds = bundled_seeds().values()
     inputs = [(seed.raw, str(seed.path), seed.info) for seed in seeds] + stored_inputs(engine)
     collected, problems, seen = ArticleTables(), [], set()
     for raw, name, info in inputs:

@@ -540,14 +540,15 @@ TOOLTIP_STYLE = {"backgroundColor": "white", "color": "#222", "fontSize": "13px"
 
 
 def troops_deck(contingents_: pd.DataFrame, phases_: pd.DataFrame, day, lang: str = "en",
-                phone: bool = False) -> pdk.Deck:
+                phone: bool = False, drawn: pd.DataFrame | None = None) -> pdk.Deck:
     """The shared base map ("region" view, or its phone preset) with the day's arcs, destinations and capitals.
 
     Layers after the base: ``troop_arcs_out``, ``troop_arcs_back`` (ArcLayer), ``troop_destinations``,
     ``troop_capitals`` (ScatterplotLayer) and ``troop_capital_names`` (TextLayer, the capitals' names). Every tooltip field is HTML-escaped here, so article text
-    and names show as text.
+    and names show as text. `drawn`: the day's :func:`arcs`, if already computed.
     """
-    drawn = arcs(contingents_, phases_, day, lang)
+    if drawn is None:
+        drawn = arcs(contingents_, phases_, day, lang)
     destinations, capitals_ = _points(drawn, contingents_, lang)
 
     def arc_layer(direction: str) -> pdk.Layer:

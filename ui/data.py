@@ -57,7 +57,6 @@ def _corpus_for(url: str, revision: tuple[int, int]) -> tuple[Corpus, Bounds]:
     return corpus, bounds_of(corpus)
 
 
-def corpus_and_bounds() -> tuple[Corpus, Bounds]:
-    db = database()
+def corpus_and_bounds(db: Database) -> tuple[Corpus, Bounds]:
     url = SEEDS_ONLY_URL if db.problem else db.url
     return _corpus_for(url, store.revision(db.engine))

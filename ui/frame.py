@@ -15,7 +15,7 @@ from kzdata import urlstate
 from kzdata.corpus import Corpus
 from kzdata.filters import Bounds, Filters, View, apply
 
-from .data import corpus_and_bounds
+from .data import Database, corpus_and_bounds, database
 from .safe import plain
 from .words import LANGUAGES, t, type_label
 
@@ -31,6 +31,7 @@ class Context:
     view: View
     extra: dict
     notices: tuple[str, ...]
+    database: Database  # found once per run: a database that cannot be opened is retried on every call
 
     @property
     def lang(self) -> str:
@@ -97,7 +98,8 @@ def sidebar() -> Context:
     Page parameters (article, sentence, ...) are read from the URL on every run, since in-app
     links set them; filter parameters only on a session's first run, after which the widgets rule.
     """
-    corpus, bounds = corpus_and_bounds()
+    db = database()
+    corpus, bounds = corpus_and_bounds(db)
     parsed = urlstate.from_query(_query_params(), bounds, urlstate.PAGE_PARAMS)
     notices = ()
     if "url_seeded" not in st.session_state:
@@ -107,7 +109,7 @@ def sidebar() -> Context:
     _restore_widgets()
     filters = _widgets(bounds)
     st.query_params.from_dict(urlstate.to_query(filters, **parsed.extra))
-    context = Context(corpus, bounds, filters, apply(corpus, filters), parsed.extra, notices)
+    context = Context(corpus, bounds, filters, apply(corpus, filters), parsed.extra, notices, db)
     st.session_state.context = context
     st.session_state.frame_run = _this_run()
     return context

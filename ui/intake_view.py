@@ -13,7 +13,7 @@ from kzdata.reading import MAX_BYTES_DEFAULT
 
 from . import data
 from .safe import plain
-from .words import category_label, t, type_label
+from .words import LANGUAGES, category_label, t, type_label
 
 LOCK_VARIABLE = "QANTAR_DATABASE_LOCKED"
 _GENERATION = "add_generation"
@@ -38,7 +38,7 @@ def article_info(lang: str) -> ArticleInfo:
                                      format="YYYY-MM-DD", key=_key("published"))
         codes = extraction_languages()
         language = st.selectbox(w("language", lang), codes, key=_key("language"),
-                                format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}.get(code, code))
+                                format_func=lambda code: LANGUAGES.get(code, code))
     return ArticleInfo(outlet=outlet or None, url=url or None, published=published, language=language)
 
 
@@ -102,9 +102,8 @@ def _rows_frame(item: Checked, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[w("col_what", lang), w("col_text", lang), w("col_sentence", lang)])
 
 
-def save(items: list[Checked]) -> None:
-    engine = data.database().engine
-    st.session_state[_RESULTS] = [store.save(engine, item) for item in items]
+def save(db: data.Database, items: list[Checked]) -> None:
+    st.session_state[_RESULTS] = [store.save(db.engine, item) for item in items]
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
 
 
@@ -119,8 +118,7 @@ def results(lang: str) -> None:
             st.error(f"**{w('refused', lang)}**: {text}")
 
 
-def database_settings(lang: str) -> None:
-    db = data.database()
+def database_settings(db: data.Database, lang: str) -> None:
     with st.expander(w("database", lang), expanded=bool(db.problem)):
         if db.problem:
             st.error(w("database_fallback", lang, problem=plain(db.problem)))

@@ -69,7 +69,7 @@ def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.dat
         st.query_params["day"] = day.isoformat()
         st.session_state[URL_DAY_KEY] = day.isoformat()
         drawn = troops.arcs(contingents, phases, day, ctx.lang)
-        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang, on_phone()), height=520,
+        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang, on_phone(), drawn), height=520,
                         key="troops_map")
         directions = drawn["direction"].value_counts()
         st.caption(w(ctx, "map_caption", day=formatting.date(day, ctx.lang), out=int(directions.get("out", 0)),

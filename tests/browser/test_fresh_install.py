@@ -39,7 +39,7 @@ def fresh_venv(tmp_path_factory, chromium_path):
 def _fresh_env(home) -> dict:
     """The environment of a new user: no PYTHONPATH, no virtualenv of ours, an empty home folder."""
     env = {key: value for key, value in os.environ.items()
-           if key not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "QANTAR_ARTICLES", "QANTAR_DATABASE"}}
+           if key not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "QANTAR_DATABASE"}}
     return {**env, "HOME": str(home)}
 
 

@@ -3,7 +3,6 @@ from the first day and stops by itself at the last."""
 import pytest
 
 from tests.browser.conftest import wait_for_app
-from tests.browser.test_troops_browser import close_cold_start_dialog
 
 PAGES = {  # page: (address, first day, a day between, last day, the address at the end)
     "map": ("map", "2 Jan 2022", "8 Jan 2022", "13 Jan 2022", lambda url: "day=" not in url),
@@ -16,7 +15,6 @@ def test_play_animates_the_days_and_stops_at_the_last(server, page, name):
     address, first, between, last, address_at_end = PAGES[name]
     page.goto(f"{server}/{address}")
     wait_for_app(page)
-    close_cold_start_dialog(page)
     thumb = page.locator('[data-testid="stSliderThumbValue"]').first
     assert thumb.inner_text() == last
     button = page.locator(f'.st-key-{name}_play_button button').first

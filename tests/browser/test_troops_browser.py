@@ -18,20 +18,10 @@ def colour_share(png: bytes, colour, tolerance: int = 6) -> float:
     return float((np.abs(pixels - np.array(colour[:3])) <= tolerance).all(axis=1).mean())
 
 
-def close_cold_start_dialog(page) -> None:
-    """Streamlit may say "Page not found" on the first request a fresh server gets for a page other than the
-    main one, while still running the page asked for; close it so the screenshot shows the page."""
-    dialog = page.locator('[role="dialog"]')
-    if dialog.count() and "Page not found" in dialog.first.inner_text():
-        page.keyboard.press("Escape")
-        page.wait_for_timeout(300)
-
-
 def test_troops_map_draws_in_chromium(server, page):
     page.set_viewport_size({"width": 1280, "height": 2000})  # the whole page: map, phases, figures, commander
     page.goto(f"{server}/troops?day=2022-01-08")
     wait_for_app(page)
-    close_cold_start_dialog(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text().strip() == "CSTO troops in Kazakhstan"
     page.wait_for_selector(CANVAS, timeout=30_000)
@@ -51,7 +41,6 @@ def test_troops_map_draws_in_chromium(server, page):
 def test_day_in_the_link_shows_the_withdrawal(server, page):
     page.goto(f"{server}/troops?day=2022-01-13&lang=id")
     wait_for_app(page)
-    close_cold_start_dialog(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.wait_for_selector(CANVAS, timeout=30_000)
     page.wait_for_timeout(2_500)
