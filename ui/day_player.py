@@ -22,6 +22,17 @@ def next_day(day: dt.date, first: dt.date, last: dt.date) -> tuple[dt.date, bool
     return following, following < last
 
 
+def linked_day(raw: str, first: dt.date, last: dt.date) -> tuple[dt.date | None, str | None]:
+    """An address's ``day=`` moved into [first, last], and why it was not taken as it is: "bad_day" (not
+    a date, and no day) or "day_moved" (outside the span); None when it was."""
+    try:
+        wanted = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None, "bad_day"
+    day = min(max(wanted, first), last)
+    return day, None if day == wanted else "day_moved"
+
+
 @dataclass(frozen=True)
 class DayPlayer:
     page: str

@@ -11,6 +11,7 @@ import streamlit as st
 from kzdata import event_map, formatting, maps, urlstate
 
 from . import chart_data, selection
+from .day_player import linked_day
 from .frame import Context
 from .memo import per_view
 from .safe import plain
@@ -33,19 +34,15 @@ def follow_link(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def linked_day(ctx: Context, raw: str | None, first: dt.date, last: dt.date) -> dt.date | None:
-    """The address's day, moved into [first, last]; a notice for a day that is not a date or is outside."""
+def address_day(ctx: Context, raw: str | None, first: dt.date, last: dt.date) -> dt.date | None:
+    """The address's day when it is new, moved into [first, last]; a notice for a day that is not a date or is outside."""
     if raw is None or st.session_state.get("map_day_linked") == raw:
         return None
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
+    day, problem = linked_day(raw, first, last)
+    if problem == "bad_day":
         st.warning(plain(w(ctx, "bad_day", value=repr(raw[:40]))))
-        return None
-    if not first <= day <= last:
-        moved = min(max(day, first), last)
-        st.warning(plain(w(ctx, "day_moved", value=raw, day=moved.isoformat())))
-        return moved
+    elif problem == "day_moved":
+        st.warning(plain(w(ctx, "day_moved", value=raw, day=day.isoformat())))
     return day
 
 
@@ -104,7 +101,7 @@ def choose_view(ctx: Context, column) -> str:
 
 def seed_day(ctx: Context, first: dt.date, last: dt.date) -> None:
     """The day within [first, last]: the address's when it is new, else the slider's, else the last."""
-    if (from_link := linked_day(ctx, ctx.extra.get("day"), first, last)) is not None:
+    if (from_link := address_day(ctx, ctx.extra.get("day"), first, last)) is not None:
         st.session_state.map_day = from_link
     day = st.session_state.get("map_day")
     if not isinstance(day, dt.date) or not first <= day <= last:

@@ -11,7 +11,7 @@ import streamlit as st
 from kzdata import formatting, troops, urlstate
 
 from .chart_data import data_below
-from .day_player import DayPlayer
+from .day_player import DayPlayer, linked_day
 from .memo import per_view
 from .safe import plain
 from .screen import on_phone
@@ -38,16 +38,13 @@ def seed_day(ctx, first: dt.date, last: dt.date, default: dt.date) -> None:
     """The URL's day when it is new (a shared or in-app link), else the slider's, kept within the span."""
     raw = ctx.extra.get("day")
     if raw and raw != st.session_state.get(URL_DAY_KEY):
-        try:
-            wanted = dt.date.fromisoformat(raw)
-        except ValueError:
+        day, problem = linked_day(raw, first, last)
+        if problem == "bad_day":
             st.warning(plain(w(ctx, "bad_day", value=repr(raw[:40]))))
-            wanted = None
-        if wanted is not None:
-            day = min(max(wanted, first), last)
-            if day != wanted:
-                st.warning(plain(w(ctx, "day_moved", value=wanted.isoformat(), day=day.isoformat(),
-                                   first=first.isoformat(), last=last.isoformat())))
+        elif problem == "day_moved":
+            st.warning(plain(w(ctx, "day_moved", value=raw, day=day.isoformat(), first=first.isoformat(),
+                               last=last.isoformat())))
+        if day is not None:
             st.session_state[DAY_KEY] = day
             return
     current = st.session_state.get(DAY_KEY)
