@@ -19,7 +19,6 @@ def test_each_page_keeps_its_own_keys():
 
 
 def test_an_address_day_is_moved_into_the_span_or_refused():
-
     assert linked_day("2022-01-03", FIRST, LAST) == (dt.date(2022, 1, 3), None)
     assert linked_day("2022-02-01", FIRST, LAST) == (LAST, "day_moved")
     assert linked_day("2021-12-31", FIRST, LAST) == (FIRST, "day_moved")
