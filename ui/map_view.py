@@ -155,11 +155,14 @@ def map_for_day(ctx: Context, view: str, day) -> None:
                                 key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
         headers = {column: w(ctx, key) for column, key in MAP_TABLE.items()}
-        chart_data.data_below(chart_data.tip_table(pd.concat([points, regions]), headers), lang, "map")
+        chart_data.data_below(per_view(ctx, "map_tips", lambda: chart_data.tip_table(pd.concat([points, regions]),
+                                                                                       headers), day), lang, "map")
     drawn = pd.concat([points[["event_id", "type", "lat", "lon", "offset"]],
                        regions[["event_id", "type", "lat", "lon", "offset"]]], ignore_index=True)
     with side:
-        if entries := event_map.legend(event_map.in_view(drawn, view, phone), lang):
+        entries = per_view(ctx, "map_legend", lambda: event_map.legend(event_map.in_view(drawn, view, phone), lang),
+                           view, day, phone)
+        if entries:
             st.html(event_map.legend_html(entries, lang))
         st.markdown(f"**{plain(w(ctx, 'country_level'))}**", help=w(ctx, "beside_note"))
         listed(ctx, countries, number["countries"], compact=True)
@@ -172,4 +175,4 @@ def map_for_day(ctx: Context, view: str, day) -> None:
     listed(ctx, unplaced, number["unplaced"])
     st.subheader(w(ctx, "figures_heading", day=day_text))
     st.caption(w(ctx, "figures_note"))
-    figures_table(ctx, event_map.figures_by(figures, day), day)
+    figures_table(ctx, per_view(ctx, "map_day_figures", lambda: event_map.figures_by(figures, day), day), day)
