@@ -19,7 +19,7 @@ class Reader:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx, self.lang, self.corpus = ctx, ctx.lang, ctx.corpus
-        self.articles = ctx.corpus.articles.set_index("article_id")
+        self.articles = per_view(ctx, "reader-articles", lambda: ctx.corpus.articles.set_index("article_id"))
         self.labels = per_view(ctx, "reader-labels", self._article_labels)
 
     def w(self, key: str, **values) -> str:
@@ -57,8 +57,9 @@ class Reader:
             st.caption(self.w("same_story", links=links))
 
     def text_panel(self, article_id: str, sentence, picked_row=None, height: int = 600) -> None:
-        sentences = self.corpus.sentences[self.corpus.sentences.article_id == article_id]
-        marks = reader.marks(self.corpus, article_id, self.lang)
+        sentences, marks = per_view(self.ctx, "reader-marks", lambda: (
+            self.corpus.sentences[self.corpus.sentences.article_id == article_id],
+            reader.marks(self.corpus, article_id, self.lang)), article_id)
         st.iframe(reader.render_html(self.articles.text[article_id], sentences, marks, sentence, self.lang, picked_row),
                   height=height, alt=self.w("text_label"))
 
@@ -66,7 +67,8 @@ class Reader:
         """The article's events and figures; returns the selected row, if any."""
         w = self.w
         st.markdown(f"**{plain(w('rows_heading'))}**")
-        rows = reader.article_rows(self.corpus, article_id, self.lang)
+        rows = per_view(self.ctx, "reader-rows", lambda: reader.article_rows(self.corpus, article_id, self.lang),
+                        article_id)
         if rows.empty:
             st.info(w("no_rows"))
         state = st.dataframe(rows.drop(columns="row_id"), on_select="rerun", selection_mode="single-row",
