@@ -17,15 +17,10 @@ import argparse
 import hashlib
 import json
 import os
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-OUT = BENCH / "out"
+from paths import OUT, ROOT  # also puts the project on sys.path
 BASELINE = OUT / "identical_baseline.json"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(BENCH))
 
 
 def seeds_json() -> str:

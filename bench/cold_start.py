@@ -38,11 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-OUT = BENCH / "out"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(BENCH))
+from paths import OUT, ROOT  # also puts the project on sys.path
 
 from pages_speed import DATABASE_VARIABLE, ensure_corpus, ensure_database, git_state, save, versions, wait_until_idle  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_server, wait_until_healthy  # noqa: E402

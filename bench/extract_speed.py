@@ -32,11 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-OUT = BENCH / "out"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(BENCH))
+from paths import OUT, ROOT  # also puts the project on sys.path
 
 STARTUP_TARGET_S = 1.0
 RATE_TARGET = 1_000.0

@@ -27,11 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-OUT = BENCH / "out"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(BENCH))
+from paths import OUT  # also puts the project on sys.path
 
 from cold_start import MILESTONES_JS, VIEWPORT, start_server  # noqa: E402
 from pages_speed import git_state, versions, wait_until_idle  # noqa: E402

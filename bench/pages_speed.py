@@ -41,16 +41,11 @@ import re
 import resource
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-OUT = BENCH / "out"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(BENCH))
+from paths import OUT, ROOT  # also puts the project on sys.path
 
 TARGET_MS = 300.0
 DATABASE_VARIABLE = "QANTAR_DATABASE"       # as in kzdata/store.py
