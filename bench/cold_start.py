@@ -255,11 +255,17 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "git": git_state(),
     })
-    label = (Path(args.app).stem if args.app != "dashboard.py" else f"seeds + {args.database}" if args.database else
-             f"seeds + {results['corpus']['generated']['articles']:,} generated articles" if args.events else "seeds")
+    if args.app != "dashboard.py":
+        label = key = Path(args.app).stem
+    elif args.database:
+        label, key = f"seeds + {args.database}", f"database-{Path(args.database).stem}"
+    elif args.events:
+        label = f"seeds + {results['corpus']['generated']['articles']:,} generated articles"
+        key = f"events-{args.events}"
+    else:
+        label = key = "seeds"
     print()
     print(report(results, label))
-    key = Path(args.app).stem if args.app != "dashboard.py" else f"events-{args.events}" if args.events else "seeds"
     path = save(OUT / "cold_start.json", key, results)
     print(f"\nwritten to {path.relative_to(ROOT)}")
     return 0

@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 
 from . import formatting, palette
 from .events import EVENT_TYPES
+from .schema import summary_column
 
 DAY = np.timedelta64(1, "D")
 HALF_DAY = np.timedelta64(12, "h")
@@ -492,8 +493,8 @@ def _event_marks(events: pd.DataFrame, start: np.ndarray, end: np.ndarray, lang:
     spans, span_code = _date_codes(start, end, precision_code, precisions)
     date_text = _take(escape_html([formatting.date_span(a, b, p, lang) for a, b, p in spans]), span_code)
     outlet_text = _take(escape_html(outlet_names), outlet_code)
-    summary_column = "summary_id" if lang == "id" else "summary_en"
-    summaries = events[summary_column] if summary_column in events else events["type"]
+    summary = summary_column(lang)
+    summaries = events[summary] if summary in events else events["type"]
     quotes = html_text(events["quote"], QUOTE_WIDTH, _quote_limit(len(ids)))
     hover = _objects(_concat(date_text, "<br><b>", html_text(summaries), "</b><br>", outlet_text,
                              _prefixed("<br><i>", quotes, "</i>")))
@@ -902,7 +903,7 @@ def event_timeline_table(events: pd.DataFrame, lang: str = "en", dense: bool | N
         return _dense_event_table(events, lang)
     rows = events.sort_values(["date", "date_end"], kind="stable", na_position="last").reset_index(drop=True)
     type_names = _labels(lang)["event_types"]
-    summary = "summary_id" if lang == "id" else "summary_en"
+    summary = summary_column(lang)
     return pd.DataFrame({
         columns[0]: _spans_text(rows, lang),
         columns[1]: rows["type"].map(lambda value: type_names.get(value, value)).to_numpy(object),

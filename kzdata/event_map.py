@@ -32,6 +32,7 @@ from . import formatting, language, maps
 from .events import EVENT_TYPES
 from .gazetteer import Gazetteer, region_geojson
 from .palette import type_colors
+from .schema import summary_column
 
 LAYER_IDS = {"shading": "region_shading", "regions": "region_events", "points": "events",
              "anchors": "anchors", "places": "places"}
@@ -167,7 +168,7 @@ def _tips(rows: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     where: dict[tuple, str] = {}
     tips = {name: [] for name in TIP_COLUMNS}
     tips["tip_when"] = _spans(rows, lang)
-    summaries = _column(rows, "summary_id" if lang == "id" else "summary_en")
+    summaries = _column(rows, summary_column(lang))
     for event_type, summary, place, precision, outlet, quote, figure_id in zip(
             _column(rows, "type"), summaries, _column(rows, "place"), _column(rows, "geo_precision"),
             _column(rows, "outlet"), _column(rows, "quote"), list(rows["figure_id"])):
@@ -324,7 +325,7 @@ def _listed(events: pd.DataFrame, mask: pd.Series, lang: str, limit: int | None 
         "place": rows["place"].astype(object).to_numpy(),
         "date": rows["date"].to_numpy(),
         "when": _spans(rows, lang),
-        "summary": (rows["summary_id"] if lang == "id" else rows["summary_en"]).astype(object).to_numpy(),
+        "summary": rows[summary_column(lang)].astype(object).to_numpy(),
         "outlet": rows["outlet"].astype(object).to_numpy(),
         "article_id": rows["article_id"].astype(object).to_numpy(),
         "sentence_id": rows["sentence_id"].astype(object).to_numpy(),

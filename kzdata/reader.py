@@ -26,6 +26,7 @@ from .figures import CATEGORIES
 from .metadata import read_metadata
 from .reading import matching_view
 from .scan import scan_article, within
+from .schema import summary_column
 from .segment import CONTENT_KINDS, segment
 
 MARK_KINDS = ("event", "figure", "date", "place", "actor")
@@ -138,7 +139,7 @@ def row_description(kind: str, row, lang: str = "en") -> str:
         category = labels["categories"].get(row["category"], row["category"])
         subject = "" if _missing(row["subject"]) else f" ({row['subject']})"
         return f"{category} {formatting.figure_text(row, lang)}{subject}"
-    summary = row["summary_id"] if lang == "id" else row["summary_en"]
+    summary = row[summary_column(lang)]
     if _missing(summary):
         summary = labels["event_types"].get(row["type"], row["type"])
     return str(summary)

@@ -114,6 +114,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
 }
 
 
+def summary_column(lang: str) -> str:
+    """The events column with the summary in the interface language `lang` (English for any but Indonesian)."""
+    return "summary_id" if lang == "id" else "summary_en"
+
+
 def columns(table: str) -> tuple[Column, ...]:
     return TABLES[table]
 

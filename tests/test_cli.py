@@ -12,14 +12,13 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from kzdata.cli import main
 from kzdata.schema import TABLES
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
 KOMPAS_SEED = "seeds/003_dc782ff384945c2f.txt"
 TABLE_NAMES = ["articles", "sentences", "events", "figures", "places"]

@@ -1,12 +1,11 @@
 """Ready to share: page links on a fresh server, chart colours from the colour-blind-safe palette, chart tables."""
 import re
-from pathlib import Path
 
 import pytest
 
 from kzdata import charts, palette, urlstate
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SAFE = {c.upper() for c in (*palette.OKABE_ITO.values(), *palette.TOL_MUTED.values(), palette.TOL_GREY)}
 NEUTRAL = {"#777777", "WHITE"}   # the outlet legend's grey symbols, marker outlines
 

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from kzdata import store
 from tests import articles
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_articles(folder: Path, texts: list[str], prefix: str) -> list[Path]:
