@@ -115,6 +115,13 @@ def sidebar() -> Context:
     return context
 
 
+def follow_link(key: str, value) -> None:
+    """A new value in the address (not the one ``<key>_linked`` holds, which the page wrote) sets the
+    widget `key`; the reader's own choice stays otherwise."""
+    if value is not None and st.session_state.get(key + "_linked") != value:
+        st.session_state[key] = value
+
+
 def current_lang() -> str:
     """The interface language before the sidebar is drawn (for page titles): the widget's, else the URL's."""
     if _KEYS["lang"] in st.session_state.get(_SAVED, {}):

@@ -12,7 +12,7 @@ from kzdata import event_map, formatting, maps, urlstate
 
 from . import chart_data, selection
 from .day_player import linked_day
-from .frame import Context
+from .frame import Context, follow_link
 from .memo import per_view
 from .safe import plain
 from .screen import on_phone
@@ -26,12 +26,6 @@ MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_p
 
 def w(ctx: Context, key: str, **values) -> str:
     return t(key, ctx.lang, topic="ui_map", **values)
-
-
-def follow_link(key: str, value) -> None:
-    """A new value in the address sets the widget; the reader's own choice stays otherwise."""
-    if value is not None and st.session_state.get(key + "_linked") != value:
-        st.session_state[key] = value
 
 
 def address_day(ctx: Context, raw: str | None, first: dt.date, last: dt.date) -> dt.date | None:

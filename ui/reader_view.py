@@ -7,7 +7,7 @@ import streamlit as st
 
 from kzdata import reader, urlstate
 
-from .frame import Context
+from .frame import Context, follow_link
 from .memo import per_view
 from .safe import plain
 from .tables import published_text
@@ -107,8 +107,7 @@ class Reader:
 
 
 def choose(key: str, linked, options: list) -> None:
-    """Let a new link set the select box; keep the reader's own choice otherwise."""
-    if linked is not None and st.session_state.get(key + "_linked") != linked:
-        st.session_state[key] = linked
+    """Let a new link set the select box (see frame.follow_link), within `options`."""
+    follow_link(key, linked)
     if st.session_state.get(key, options[0]) not in options:
         st.session_state[key] = options[0]
