@@ -17,6 +17,7 @@ from kzdata import store
 from kzdata.corpus import ArticleInfo
 from tests import articles
 from tests.browser.conftest import free_port
+from tests.conftest import ROOT
 
 
 def _server_programs() -> Path | None:
@@ -98,8 +99,7 @@ def test_bytes_come_back_unchanged_from_postgresql(engine):
 def test_the_command_line_ingests_into_postgresql(postgres_url, tmp_path, engine):
     path = tmp_path / "wire.txt"
     path.write_text(articles.WIRE, encoding="utf-8")
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-m", "kzdata", "--database", postgres_url, "ingest", str(path)], cwd=root,
+    done = subprocess.run([sys.executable, "-m", "kzdata", "--database", postgres_url, "ingest", str(path)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert [a.file_name for a in store.list_articles(engine) if not a.seed] == [str(path)]
