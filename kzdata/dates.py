@@ -31,7 +31,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from . import language as lang
 
@@ -49,9 +49,9 @@ class ResolvedDate:
     precision: str                  # "day" | "week" | "range"
 
 
-@dataclass(frozen=True)
-class DateExpr:
-    """An expression found in a text, not yet resolved.
+class DateExpr(NamedTuple):
+    """An expression found in a text, not yet resolved: a plain frozen value (a named tuple, which a
+    finder makes several times faster than a frozen dataclass of this many fields).
 
     ``offset_days`` (kinds relative and offset) is the signed number of days from the reference or
     anchor to the date meant. For an offset it is seen from the clause that follows the word:
@@ -97,7 +97,8 @@ class DateExpr:
 
 @dataclass(frozen=True)
 class _Shape:
-    """One shape of expression: its own pattern (for its groups) and the function that reads a match."""
+    """One shape of expression: the function that reads a match, and the shape's own pattern, which
+    tries it alone where the master's match of another shape was refused."""
     name: str
     pattern: re.Pattern
     build: Callable
@@ -107,6 +108,7 @@ class _Shape:
 class _Rules:
     """One language's compiled patterns and word tables."""
     master: re.Pattern              # all shapes, one alternative (named after its shape) each
+    opening: re.Pattern             # the master at the start of a text, where no character precedes
     shapes: dict                    # shape name -> _Shape
     time: re.Pattern
     months: dict
@@ -137,18 +139,19 @@ def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     """Date expressions in ``text``, sorted by start, non-overlapping, the longest match winning."""
     rules = _rules(language)
     low = _lowered(text)
-    padded = " " + low      # the master matches the character before an expression: index i here is i - 1 in low
-    master = lang.ascii_twin(rules.master) if lang.plain_ascii(low) else rules.master
+    opening, master = rules.opening, rules.master
+    if lang.plain_ascii(low):
+        opening, master = lang.ascii_twin(opening), lang.ascii_twin(master)
     found: list[DateExpr] = []
-    position = 0
-    while (hit := master.search(padded, position)) is not None:
-        start = hit.start()
-        expr = _read(rules.shapes[hit.lastgroup], start, text, low, rules) or _retry(hit, start, text, low, rules)
+    hit = opening.match(low) or master.search(low)
+    while hit is not None:
+        shape = hit.lastgroup
+        expr = rules.shapes[shape].build(hit, text, rules) or _retry(shape, hit.start(shape), text, low, rules)
         if expr is None:
-            position = start + 1
+            hit = master.search(low, hit.start(shape))
         else:
             found.append(expr)
-            position = expr.end
+            hit = master.search(low, expr.end - 1)      # the master's match starts a character early
     return found
 
 
@@ -184,16 +187,15 @@ def parse_timestamp(text: str, language: str = "id") -> dt.datetime | None:
 
 # ---------------------------------------------------------------- reading matches
 
+def _retry(refused: str, start: int, text: str, low: str, rules: _Rules) -> DateExpr | None:
+    """The longest expression of another shape at the start of a refused match ("Sabtu, 45 Januari")."""
+    others = (_read(shape, start, text, low, rules) for name, shape in rules.shapes.items() if name != refused)
+    return max(filter(None, others), key=lambda e: e.end, default=None)
+
+
 def _read(shape: _Shape, start: int, text: str, low: str, rules: _Rules) -> DateExpr | None:
     match = shape.pattern.match(low, start)
     return shape.build(match, text, rules) if match else None
-
-
-def _retry(hit: re.Match, start: int, text: str, low: str, rules: _Rules) -> DateExpr | None:
-    """The longest expression of another shape at the start of a refused match ("Sabtu, 45 Januari")."""
-    others = (_read(shape, start, text, low, rules) for name, shape in rules.shapes.items()
-              if name != hit.lastgroup)
-    return max(filter(None, others), key=lambda e: e.end, default=None)
 
 
 def _lowered(text: str) -> str:
@@ -203,8 +205,9 @@ def _lowered(text: str) -> str:
 
 
 def _expr(match: re.Match, text: str, kind: str, end: int | None = None, **fields) -> DateExpr:
-    """A DateExpr for the match, up to ``end`` when given."""
-    start = match.start()
+    """A DateExpr for the match's outermost group (a match of the master also holds the character
+    before it), up to ``end`` when given."""
+    start = match.start(match.lastindex)
     end = match.end() if end is None else end
     return DateExpr(start=start, end=end, text=text[start:end], kind=kind, **fields)
 
@@ -269,12 +272,12 @@ def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr:
 
 
 def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
-    name = _key(match["wd"])
+    name = _key(match["day_name"])
     if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
         return None
     direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
     return _expr(match, text, "weekday", weekday=rules.weekdays[name], direction=direction,
-                 time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
+                 time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
@@ -285,19 +288,20 @@ def _named_day(match: re.Match, text: str, rules: _Rules) -> bool:
     """Whether an ambiguous name standing alone ("Minggu": Sunday or week) is the day."""
     if match["suffix"]:
         return False
-    following = _NEXT_WORD.match(text, match.end("wd"))
+    following = _NEXT_WORD.match(text, match.end("day_name"))
     if following and following.group(1).lower() in rules.week_followers:
         return False
-    if match["tod1"] or match["tod2"]:
+    if match["day_tod1"] or match["day_tod2"]:
         return True
-    if not text[match.start("wd")].isupper():
+    start = match.start("day_name")
+    if not text[start].isupper():
         return False
-    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 24), match.start())
+    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     return bool(before and before.group(1).lower() in rules.weekday_cues) or text.startswith(",", match.end())
 
 
 def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
-    key = _key(match["phrase"])
+    key = _key(match["phrase_words"])
     if key in rules.relative:
         amount, unit = rules.relative[key]
         kind, calendar_unit = "relative", True
@@ -306,7 +310,7 @@ def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
         kind, calendar_unit = "offset", False
     return _expr(match, text, kind, unit=unit, amount=amount, offset_days=round(amount * UNIT_DAYS[unit]),
                  calendar=calendar_unit, tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
-                 time_of_day=_time_of_day(rules, match["tod1"]))
+                 time_of_day=_time_of_day(rules, match["phrase_tod"]))
 
 
 def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
@@ -523,7 +527,6 @@ _START = r"(?<!\w)"
 _MASTER_START = r"\W"
 _END = r"(?!\w)(?!-\w)"          # also refuses the first half of "sehari-hari"
 _NUMBER_START = r"(?<!\w)(?<!\d[-–/.,:])"
-_GROUP = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
 
 
 @lru_cache(maxsize=None)
@@ -533,10 +536,12 @@ def _rules(language: str) -> _Rules:
     bodies = {"date": (_date_body(data, words), _absolute), "period": (_period_body(data, words), _period),
               "phrase": (_phrase_body(data, words), _phrase), "quantity": (_quantity_body(data), _quantity),
               "weekday": (_weekday_body(data, words), _weekday)}     # in the order tried at a word start
-    alternatives = "|".join(_renamed(body, name) for name, (body, _) in bodies.items())
+    shaped = {name: f"(?P<{name}>{body})" for name, (body, _) in bodies.items()}
+    opening = f"(?={_starters(data)})(?:{'|'.join(shaped.values())})"
     return _Rules(
-        master=re.compile(f"{_MASTER_START}(?={_starters(data)})(?:{alternatives})"),
-        shapes={name: _Shape(name, re.compile(_START + body), build) for name, (body, build) in bodies.items()},
+        master=re.compile(_MASTER_START + opening),
+        opening=re.compile(opening),
+        shapes={name: _Shape(name, re.compile(_START + shaped[name]), build) for name, (_, build) in bodies.items()},
         time=_time_pattern(data),
         months=words.months,
         weekdays=words.weekdays,
@@ -571,16 +576,6 @@ def _starters(data: dict) -> str:
              data["month_parts"], data["month_words"], *data["months"], data["relative"], data["offset_phrases"],
              data["duration_prefixes"], data["numbers"], data["vague_quantities"], data["single_units"]]
     return rf"(?:[\d(]|{lang.trie_pattern({p.lower().split()[0] for words in lists for p in words})})"
-
-
-def _renamed(body: str, shape: str) -> str:
-    """A shape's body as one alternative of the master regex, named after the shape, its groups renamed apart."""
-    def rename(match: re.Match) -> str:
-        name, reference, condition = match.groups()
-        if name:
-            return f"(?P<{shape}_{name}>"
-        return f"(?P={shape}_{reference})" if reference else f"(?({shape}_{condition})"
-    return f"(?P<{shape}>{_GROUP.sub(rename, body)})"
 
 
 def _keyed(table: dict) -> dict:
@@ -625,13 +620,13 @@ def _period_body(data: dict, w: _Words) -> str:
 
 def _weekday_body(data: dict, w: _Words) -> str:
     suffix = _words(data["weekday_suffixes"])
-    return (rf"(?:(?P<day_word>{w.day_word})\s+)?(?P<wd>{w.weekday})(?:\s+(?P<tod1>{w.time_of_day}))?"
-            rf"(?:\s+(?P<suffix>{suffix}))?(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)")
+    return (rf"(?:(?P<day_word>{w.day_word})\s+)?(?P<day_name>{w.weekday})(?:\s+(?P<day_tod1>{w.time_of_day}))?"
+            rf"(?:\s+(?P<suffix>{suffix}))?(?:\s+(?P<day_tod2>{w.time_of_day}))?(?!\w)")
 
 
 def _phrase_body(data: dict, w: _Words) -> str:
     phrases = _words([*data["relative"], *data["offset_phrases"]])
-    return rf"(?P<phrase>{phrases})(?:\s+(?P<tod1>{w.time_of_day}))?{_END}"
+    return rf"(?P<phrase_words>{phrases})(?:\s+(?P<phrase_tod>{w.time_of_day}))?{_END}"
 
 
 def _quantity_body(data: dict) -> str:
