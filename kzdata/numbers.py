@@ -4,7 +4,7 @@
 All words and separators come from ``lang/<code>/numbers.toml``; nothing here is specific to a language.
 
 How it works: one pass over the text finds *atoms* (a digit token with an optional glued currency
-and suffix, or a known phrase; see :func:`_atom_matches`). Atoms separated only by spaces form a *chain*,
+and suffix, or a known phrase; see :func:`_runs`). Atoms separated only by spaces form a *chain*,
 which is read left to right: [range opener] [qualifier] quantity [connector quantity] [after-words].
 
 A quantity of words is evaluated with a stack ("dua ribu lima ratus" -> [2000, 500]): a multiplier
@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Iterator, Sequence
 
 from . import language as lang
@@ -43,6 +43,7 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 _PHRASE_QUALIFIERS = {"approx", "at_least", "at_most"}
 _NOT_GLUED = r"(?!\w|-[^\W\d_])"
 _NO_LETTER = r"(?![^\W\d_])"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -95,31 +96,21 @@ class _Atom:
 
 
 @dataclass(slots=True)
-class _Amount:
+class _Quantity:
+    """``atoms[first:stop]`` spell a number: ``value``, or a vague amount between ``low`` and ``high``."""
+    first: int
+    stop: int
     value: float | None
     low: float
     high: float
     vague: bool = False
 
 
-@dataclass(slots=True)
-class _Quantity:
-    first: int
-    stop: int
-    amount: _Amount
-
-
-@dataclass(slots=True)
-class _Item:
-    value: float
-    bare: bool
-
-
 @dataclass(frozen=True)
 class _Grammar:
-    atoms: tuple[re.Pattern, re.Pattern]       # (atoms that start a word, atoms that start with a symbol)
+    atoms: tuple[re.Pattern, re.Pattern]       # (word atoms, symbols)
     caseless: tuple[re.Pattern, re.Pattern]    # the same, ignoring case
-    digits: re.Pattern
+    symbol_starts: str                         # the characters symbols start with
     decimal: str
     group: str
     tolerance: float
@@ -146,6 +137,14 @@ def _split_words(phrases) -> tuple[list[str], list[str]]:
     """Phrases starting with a letter or digit (whole words) and those starting with a symbol."""
     phrases = list(phrases)
     return [p for p in phrases if p[0].isalnum()], [p for p in phrases if not p[0].isalnum()]
+
+
+def _branches(phrases, right: str) -> str:
+    """:func:`_trie` as bare alternatives, one per first character, to go into another alternation:
+    the regex engine passes over an alternative starting with another character at once, where it
+    has to enter a group."""
+    firsts = sorted({phrase[0] for phrase in phrases})
+    return "|".join(_trie([phrase for phrase in phrases if phrase[0] == first], right) for first in firsts)
 
 
 def _check_qualifiers(data: dict, language: str) -> None:
@@ -198,31 +197,37 @@ def _digit_entries(data: dict) -> dict[tuple[str | None, str | None], _Entry]:
             for c in [None, *currencies] for s in [None, *suffixes]}
 
 
-def _digit_validator(decimal: str, group: str) -> re.Pattern:
+def _figure(decimal: str, group: str) -> str:
+    """A well-formed figure: "3.700", "1,5", "1.250.000,5"; not "16.46" nor "4.40"."""
     d, g = re.escape(decimal), re.escape(group)
-    return re.compile(rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?")
+    return rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
 
 
 def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
-    """The patterns of :func:`_atom_matches`: atoms that start a word, led by the character before
-    them, and atoms that start with a symbol.
+    """The patterns of :func:`_atom_matches`: word atoms, led by the character before them, and
+    symbols.
 
     A word atom is digits (with a glued currency and suffix) or a known phrase, not after a word
-    character nor after "word-". Its pattern consumes the non-word character before it, so that the
-    regex engine skips through words instead of trying the pattern at every character, and the digits
-    are tried only where a digit or a currency can start."""
-    separators = re.escape(data["separators"]["decimal"] + data["separators"]["group"])
+    character (nor after "word-", which :func:`_next_word` checks: a lookbehind here would be tried
+    at every word). Its pattern consumes the non-word character before it, so that the regex engine
+    skips through words instead of trying the pattern at every character, and the digits are tried
+    only where a digit or a currency can start. A digit token that is no figure (a time, a date, a
+    malformed group) is matched whole as ``bad`` rather than ``num``: it is no atom, but it still
+    parts the atoms around it. A symbol may follow anything."""
+    separators = data["separators"]
+    joiners = "[" + re.escape(separators["decimal"] + separators["group"]) + ":/]"
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
     suffixes = [_key(s) for s in data["qualifiers"].get("suffixes", {})]
     currency = _trie(currencies, _NO_LETTER) if currencies else "(?!)"
     suffix = _trie(suffixes, "") if suffixes else "(?!)"
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
+    figure = _figure(separators["decimal"], separators["group"])
     digits = (rf"(?=[\d{leads}])(?:(?P<cur>{currency})\s*)?"
-              rf"(?P<num>(?>\d+(?:[{separators}:/]\d+)*))(?P<suffix>{suffix})?{_NOT_GLUED}")
+              rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
+              rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
-    word = _trie(words, _NOT_GLUED) if words else "(?!)"
-    symbol = _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
-    return rf"\W(?<![^\W\d_]-)(?:{digits}|{word})", symbol
+    word = f"|{_branches(words, _NOT_GLUED)}" if words else ""
+    return rf"\W(?:{digits}{word})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
 
 
 @lru_cache(maxsize=None)
@@ -234,8 +239,8 @@ def _grammar(language: str) -> _Grammar:
     patterns = _atom_patterns(data, phrases)
     return _Grammar(
         atoms=tuple(re.compile(p) for p in patterns),
+        symbol_starts="".join(sorted({phrase[0] for phrase in _split_words(phrases)[1]})),
         caseless=tuple(re.compile(p, re.IGNORECASE) for p in patterns),
-        digits=_digit_validator(separators["decimal"], separators["group"]),
         decimal=separators["decimal"],
         group=separators["group"],
         tolerance=float(data.get("approx_tolerance", 0.0)),
@@ -244,75 +249,114 @@ def _grammar(language: str) -> _Grammar:
     )
 
 
-def _digit_value(token: str, grammar: _Grammar) -> float | None:
-    """3700.0 for "3.700"; None for times, dates and malformed groups ("16.46", "13/1/2022")."""
-    if not grammar.digits.fullmatch(token):
-        return None
-    return float(token.replace(grammar.group, "").replace(grammar.decimal, "."))
+def _positions(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
-def _atom_matches(words: re.Pattern, symbols: re.Pattern, text: str) -> Iterator[tuple[int, int, re.Match]]:
-    """(start, end, match) of each atom, left to right and not overlapping, as one regex of both kinds
-    would find them (a word atom first where both could start).
+def _symbol_spans(text: str, symbols: re.Pattern, starts: str | None) -> list[tuple[int, int]]:
+    """(start, end) of the symbol starting at each place where one does, overlapping ones included.
+    ``starts``: the characters symbols start with, found with str.find (a regex looking for any of
+    a set of characters goes through a text about ten times slower); None to let ``symbols`` look,
+    when it ignores case."""
+    if starts is None:
+        spans = []
+        match = symbols.search(text)
+        while match is not None:
+            spans.append(match.span())
+            match = symbols.search(text, match.start() + 1)
+        return spans
+    places = sorted(at for char in starts for at in _positions(text, char))
+    return [match.span() for match in map(symbols.match, repeat(text), places) if match is not None]
+
+
+def _next_word(words: re.Pattern, padded: str, pos: int) -> re.Match | None:
+    """The next word atom's match from ``pos`` on, skipping those right after "word-"."""
+    match = words.search(padded, pos)
+    while match is not None and padded[match.start()] == "-" and _LETTER.match(padded, match.start() - 1):
+        match = words.search(padded, match.start() + 1)
+    return match
+
+
+def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int, re.Match | None]]:
+    """(start, end, match) of each atom, left to right and not overlapping (a word atom first where
+    a symbol starts too); the match is None for a symbol, from ``symbols`` (see :func:`_symbol_spans`).
 
     ``words`` runs on ``" " + text``: its matches start one character before the atom, so their
-    offsets there are the atom's in ``text`` (the end one past it). ``symbols`` runs on ``text``."""
+    offsets there are the atom's in ``text`` (the end one past it)."""
     padded = " " + text
-    word, symbol = words.search(padded), symbols.search(text)
-    while word is not None or symbol is not None:
-        if symbol is None or (word is not None and word.start() <= symbol.start()):
+    word = _next_word(words, padded, 0)
+    following = 0
+    while word is not None or following < len(symbols):
+        if following == len(symbols) or (word is not None and word.start() <= symbols[following][0]):
             end = word.end() - 1
             yield word.start(), end, word
         else:
-            end = symbol.end()
-            yield symbol.start(), end, symbol
+            start, end = symbols[following]
+            yield start, end, None
         if word is not None and word.start() < end:
-            word = words.search(padded, end)
-        if symbol is not None and symbol.start() < end:
-            symbol = symbols.search(text, end)
+            word = _next_word(words, padded, end)
+        while following < len(symbols) and symbols[following][0] < end:
+            following += 1
 
 
-def _atom(scanned: str, start: int, end: int, match: re.Match, grammar: _Grammar) -> _Atom | None:
-    """The atom at ``scanned[start:end]``, found by ``match`` (see :func:`_atom_matches`); None for
-    digits that are no figure."""
-    number = match.group("num") if "num" in match.re.groupindex else None
-    if number is None:
+def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: _Grammar) -> _Entry | None:
+    """The entry of the atom at ``scanned[start:end]``, found by ``match``; None for digits that are
+    no figure."""
+    if match is None or match.lastgroup is None:
         phrase = scanned[start:end]
-        entry = grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
-        return _Atom(start, end, start, end, entry, entry.value)
-    value = _digit_value(number, grammar)
-    if value is None:
+        return grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
+    currency, number, suffix = match.group("cur", "num", "suffix")
+    if number is None:
         return None
-    currency, suffix = match.group("cur"), match.group("suffix")
-    entry = grammar.digit_entries[(currency and _key(currency), suffix and suffix.lower())]
-    return _Atom(start, end, match.start("num") - 1, match.end("num") - 1, entry, value)
+    entries = grammar.digit_entries
+    return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
 
 
-def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
+_Found = tuple[int, int, _Entry, re.Match]   # an atom before it is built: start, end, entry, match
+_INLINE_SPACES = re.compile(r"[^\S\n]*")
+
+
+def _runs(text: str, grammar: _Grammar) -> Iterator[list[_Found]]:
     """Runs of atoms separated by nothing or by spaces within one line, if they hold a number.
+    The atoms are left unbuilt: most runs are dropped (a lone "dan", a date's "2022").
 
     Matching lowercased text is faster than a case-insensitive regex; it is used whenever
     lowercasing keeps every offset."""
     lowered = text.lower()
-    regexes, scanned = (grammar.atoms, lowered) if len(lowered) == len(text) else (grammar.caseless, text)
-    if scanned is lowered and lang.plain_ascii(lowered):
-        regexes = tuple(map(lang.ascii_twin, regexes))
-    chain: list[_Atom] = []
+    if len(lowered) == len(text):
+        (words, symbols), scanned, starts = grammar.atoms, lowered, grammar.symbol_starts
+        if lang.plain_ascii(lowered):
+            words, symbols = lang.ascii_twin(words), lang.ascii_twin(symbols)
+    else:
+        (words, symbols), scanned, starts = grammar.caseless, text, None
+    run: list[_Found] = []
     numeric = False
-    for start, end, match in _atom_matches(*regexes, scanned):
-        atom = _atom(scanned, start, end, match, grammar)
-        if atom is None:
-            continue
-        if chain:
-            gap = text[chain[-1].end:atom.start]
-            if gap and (not gap.isspace() or "\n" in gap):
-                if numeric:
-                    yield chain
-                chain, numeric = [], False
-        chain.append(atom)
-        numeric = numeric or atom.entry.numeric
-    if chain and numeric:
-        yield chain
+    for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
+        entry = _entry(scanned, start, end, match, grammar)
+        if run and (entry is None or not _INLINE_SPACES.fullmatch(text, run[-1][1], start)):
+            if numeric:
+                yield run
+            run, numeric = [], False
+        if entry is not None:
+            run.append((start, end, entry, match))
+            numeric = numeric or entry.numeric
+    if numeric:
+        yield run
+
+
+def _atom(start: int, end: int, entry: _Entry, match: re.Match, grammar: _Grammar) -> _Atom:
+    if not entry.digits:
+        return _Atom(start, end, start, end, entry, entry.value)
+    value = float(match.group("num").replace(grammar.group, "").replace(grammar.decimal, "."))
+    return _Atom(start, end, match.start("num") - 1, match.end("num") - 1, entry, value)
+
+
+def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
+    for run in _runs(text, grammar):
+        yield [_atom(*found, grammar) for found in run]
 
 
 def _place(value: float) -> float:
@@ -326,88 +370,87 @@ def _place(value: float) -> float:
     return place
 
 
-def _push(stack: list[_Item], previous: _Atom | None, atom: _Atom) -> bool:
+def _push(stack: list[float], previous: _Atom | None, atom: _Atom) -> bool:
     if stack:
         if previous.entry.digits or (atom.entry.digits and previous.entry.multiplier is None):
             return False
-        if atom.value >= _place(stack[-1].value):
+        if atom.value >= _place(stack[-1]):
             return False
-    stack.append(_Item(atom.value, bare=not atom.entry.digits))
+    stack.append(atom.value)
     return True
 
 
-def _multiply(stack: list[_Item], multiplier: float) -> bool:
+def _multiply(stack: list[float], multiplier: float) -> bool:
     taken, total = 0, 0.0
-    for item in reversed(stack):
-        if item.value >= multiplier:
+    for value in reversed(stack):
+        if value >= multiplier:
             break
-        taken, total = taken + 1, total + item.value
+        taken, total = taken + 1, total + value
     if not taken:
         return False
     product = total * multiplier
-    if len(stack) > taken and stack[-taken - 1].value <= product:
+    if len(stack) > taken and stack[-taken - 1] <= product:
         return False
     del stack[-taken:]
-    stack.append(_Item(product, bare=False))
+    stack.append(product)
     return True
 
 
-def _add(stack: list[_Item], adder: float) -> bool:
-    if not stack or not stack[-1].bare:
+def _add(stack: list[float], bare: bool, adder: float) -> bool:
+    if not bare:
         return False
-    value = stack[-1].value
+    value = stack[-1]
     if not (1 <= value < adder and value == int(value)):
         return False
-    stack[-1] = _Item(value + adder, bare=False)
+    stack[-1] = value + adder
     return True
 
 
-def _apply(stack: list[_Item], previous: _Atom | None, atom: _Atom) -> bool:
-    """Fold one atom into the number; False (stack untouched) when it does not belong to it."""
+def _apply(stack: list[float], bare: bool, previous: _Atom | None, atom: _Atom) -> bool | None:
+    """Fold one atom into the number: whether its last item is now a lone value word, which an adder
+    may add to ("delapan belas"); None (stack untouched) when the atom does not belong to it."""
     entry = atom.entry
     if atom.value is not None and not (stack and entry.unit_before):
-        return _push(stack, previous, atom)
+        return not entry.digits if _push(stack, previous, atom) else None
     if entry.multiplier:
-        return _multiply(stack, entry.multiplier)
+        return False if _multiply(stack, entry.multiplier) else None
     if entry.adder:
-        return _add(stack, entry.adder)
-    return False
+        return False if _add(stack, bare, entry.adder) else None
+    return None
 
 
-def _evaluate_vague(atoms: Sequence[_Atom]) -> tuple[_Amount, int]:
-    low, high = atoms[0].entry.vague
-    used = 1
-    for atom in atoms[1:]:
-        multiplier = atom.entry.multiplier
+def _evaluate_vague(atoms: Sequence[_Atom], first: int) -> _Quantity:
+    low, high = atoms[first].entry.vague
+    stop = first + 1
+    while stop < len(atoms):
+        multiplier = atoms[stop].entry.multiplier
         if not multiplier or multiplier <= high:
             break
         low, high = low * multiplier, (high + 1) * multiplier - 1
-        used += 1
-    return _Amount(None, low, high, vague=True), used
+        stop += 1
+    return _Quantity(first, stop, None, low, high, vague=True)
 
 
-def _evaluate(atoms: Sequence[_Atom]) -> tuple[_Amount | None, int]:
-    """The amount the leading atoms spell and how many of them it takes."""
-    if atoms and atoms[0].entry.vague:
-        return _evaluate_vague(atoms)
-    stack: list[_Item] = []
+def _evaluate(atoms: Sequence[_Atom], first: int) -> _Quantity | None:
+    """The number the atoms from ``first`` on spell, if any."""
+    if first < len(atoms) and atoms[first].entry.vague:
+        return _evaluate_vague(atoms, first)
+    stack: list[float] = []
+    bare = False
     previous = None
-    used = 0
-    for atom in atoms:
-        if not _apply(stack, previous, atom):
+    stop = first
+    while stop < len(atoms):
+        atom = atoms[stop]
+        bare = _apply(stack, bare, previous, atom)
+        if bare is None:
             break
-        previous, used = atom, used + 1
+        previous, stop = atom, stop + 1
         if atom.entry.suffix:
             break
     if not stack:
-        return None, 0
-    value = round(sum(item.value for item in stack), 6)
-    return _Amount(value, value, value), used
-
-
-def _read_quantity(atoms: list[_Atom], first: int) -> _Quantity | None:
-    amount, used = _evaluate(atoms[first:])
-    return _Quantity(first, first + used, amount) if amount else None
+        return None
+    value = round(sum(stack), 6)
+    return _Quantity(first, stop, value, value, value)
 
 
 def _trailing_multipliers(atoms: list[_Atom], quantity: _Quantity) -> list[_Atom]:
@@ -418,35 +461,36 @@ def _trailing_multipliers(atoms: list[_Atom], quantity: _Quantity) -> list[_Atom
     return parts[len(parts) - count:]
 
 
-def _lower_end(atoms: list[_Atom], left: _Quantity, right: _Quantity) -> _Amount:
+def _lower_end(atoms: list[_Atom], left: _Quantity, right: _Quantity) -> _Quantity:
     """The left end of a range, borrowing the right end's multipliers when that keeps it ascending."""
     parts = atoms[left.first:left.stop]
     shared = _trailing_multipliers(atoms, right)
     for count in range(len(shared), 0, -1):
-        amount, used = _evaluate(parts + shared[-count:])
-        if amount and used == len(parts) + count and amount.low < right.amount.low:
-            return amount
-    return left.amount
+        lower = _evaluate(parts + shared[-count:], 0)
+        if lower and lower.stop == len(parts) + count and lower.low < right.low:
+            return lower
+    return left
 
 
-def _read_range(atoms: list[_Atom], left: _Quantity, opener: _Entry | None) -> tuple[_Amount, _Quantity] | None:
+def _read_range(atoms: list[_Atom], left: _Quantity, extra: frozenset[str] | None) -> tuple[_Quantity, _Quantity] | None:
+    """The two ends of a range starting with ``left``; ``extra``: the connectors its opener allows."""
     if left.stop + 1 >= len(atoms):
         return None
     link = atoms[left.stop].entry
-    if not (link.connector or (opener is not None and link.key in opener.opener)):
+    if not (link.connector or (extra is not None and link.key in extra)):
         return None
-    right = _read_quantity(atoms, left.stop + 1)
+    right = _evaluate(atoms, left.stop + 1)
     if right is None:
         return None
     lower = _lower_end(atoms, left, right)
-    return (lower, right) if lower.low < right.amount.low else None
+    return (lower, right) if lower.low < right.low else None
 
 
-def _bounds(amount: _Amount, qualifier: str | None, tolerance: float) -> tuple[float | None, float | None]:
-    low, high = amount.low, amount.high
-    if qualifier == "approx" and not amount.vague:
-        spread = amount.value * tolerance
-        low, high = round(amount.value - spread, 6), round(amount.value + spread, 6)
+def _bounds(quantity: _Quantity, qualifier: str | None, tolerance: float) -> tuple[float | None, float | None]:
+    low, high = quantity.low, quantity.high
+    if qualifier == "approx" and not quantity.vague:
+        spread = quantity.value * tolerance
+        low, high = round(quantity.value - spread, 6), round(quantity.value + spread, 6)
     elif qualifier == "at_least":
         high = None
     elif qualifier == "at_most":
@@ -454,85 +498,58 @@ def _bounds(amount: _Amount, qualifier: str | None, tolerance: float) -> tuple[f
     return low, high
 
 
-@dataclass
-class _Reading:
-    """One mention under construction."""
-    first: _Atom
-    quantity: _Quantity
-    qualifier: str | None = None
-    unit: str | None = None
-    stop: int = 0
-    amount: _Amount | None = None
-    ranged: bool = False
-    last: _Atom | None = None
-
-
-def _read_suffixes(atoms: list[_Atom], reading: _Reading) -> None:
-    """Qualifier and unit words after the number, in either order: "5 juta dolar lebih"."""
+def _read_after(atoms: list[_Atom], stop: int, qualifier: str | None, unit: str | None) -> tuple[int, str | None, str | None]:
+    """Qualifier and unit words after the number, in either order ("5 juta dolar lebih"); a qualifier
+    word only where the number has none. Returns the index after them, the qualifier and the unit."""
     for _ in range(2):
-        if reading.stop >= len(atoms):
-            return
-        entry = atoms[reading.stop].entry
-        if entry.after and reading.qualifier is None and not reading.ranged:
-            reading.qualifier = entry.after
-        elif entry.unit and reading.unit is None:
-            reading.unit = entry.unit
+        if stop >= len(atoms):
+            break
+        entry = atoms[stop].entry
+        if entry.after and qualifier is None:
+            qualifier = entry.after
+        elif entry.unit and unit is None:
+            unit = entry.unit
         else:
-            return
-        reading.stop += 1
+            break
+        stop += 1
+    return stop, qualifier, unit
 
 
-def _mention(text: str, atoms: list[_Atom], reading: _Reading, tolerance: float) -> NumberMention:
-    amount = reading.amount
-    if reading.ranged:
-        value, low, high, qualifier = None, amount.low, amount.high, "approx"
-    else:
-        low, high = _bounds(amount, reading.qualifier, tolerance)
-        value = amount.value
-        qualifier = "vague" if amount.vague else reading.qualifier or "exact"
-    start, end = reading.first.start, atoms[reading.stop - 1].end
-    return NumberMention(
-        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
-        number_start=atoms[reading.quantity.first].number_start,
-        number_end=reading.last.number_end,
-        unit=reading.unit,
-    )
-
-
-def _read_at(text: str, atoms: list[_Atom], index: int, grammar: _Grammar) -> tuple[NumberMention | None, int]:
-    """The mention starting at atoms[index], if any, and the index to continue from (always > index)."""
-    atom = atoms[index]
-    if atom.entry.ignore and not (index and atoms[index - 1].entry.numeric):
-        skipped = _read_quantity(atoms, index + 1)
+def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tuple[NumberMention | None, int]:
+    """The mention starting at atoms[index], if any, and the index to continue from (always > index):
+    [range opener] [qualifier] quantity [connector quantity] [after-words]."""
+    entry = atoms[index].entry
+    if entry.ignore and not (index and atoms[index - 1].entry.numeric):
+        skipped = _evaluate(atoms, index + 1)
         return None, skipped.stop if skipped else index + 1
-    opener = atom.entry if atom.entry.opener is not None else None
-    cursor = index + 1 if opener else index
-    qualifier_atom = atoms[cursor] if cursor < len(atoms) and atoms[cursor].entry.before else None
-    if qualifier_atom:
-        cursor += 1
-    quantity = _read_quantity(atoms, cursor) if cursor < len(atoms) else None
+    first = index if entry.opener is None else index + 1
+    qualifier = atoms[first].entry.before if first < len(atoms) else None
+    quantity = _evaluate(atoms, first + 1 if qualifier else first)
     if quantity is None:
         return None, index + 1
-    reading = _Reading(first=qualifier_atom or atoms[quantity.first], quantity=quantity,
-                       qualifier=qualifier_atom.entry.before if qualifier_atom else None,
-                       unit=atoms[quantity.first].entry.unit_before, stop=quantity.stop,
-                       amount=quantity.amount, last=atoms[quantity.stop - 1])
-    paired = _read_range(atoms, quantity, opener)
+    unit = atoms[quantity.first].entry.unit_before
+    paired = _read_range(atoms, quantity, entry.opener)
     if paired:
         lower, upper = paired
-        reading.ranged, reading.stop, reading.last = True, upper.stop, atoms[upper.stop - 1]
-        reading.amount = _Amount(None, lower.low, upper.amount.high)
-        reading.first = atom if opener else reading.first
-    elif reading.qualifier is None:
-        reading.qualifier = atoms[quantity.stop - 1].entry.suffix
-    _read_suffixes(atoms, reading)
-    return _mention(text, atoms, reading, grammar.tolerance), reading.stop
+        first = index
+        last, value, low, high = upper.stop, None, lower.low, upper.high
+        stop, qualifier, unit = _read_after(atoms, last, "approx", unit)
+    else:
+        last, value = quantity.stop, quantity.value
+        stop, qualifier, unit = _read_after(atoms, last, qualifier or atoms[last - 1].entry.suffix, unit)
+        low, high = _bounds(quantity, qualifier, tolerance)
+        qualifier = "vague" if quantity.vague else qualifier or "exact"
+    start, end = atoms[first].start, atoms[stop - 1].end
+    mention = NumberMention(
+        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
+        number_start=atoms[quantity.first].number_start, number_end=atoms[last - 1].number_end, unit=unit)
+    return mention, stop
 
 
-def _read_chain(text: str, atoms: list[_Atom], grammar: _Grammar) -> Iterator[NumberMention]:
+def _read_chain(text: str, atoms: list[_Atom], tolerance: float) -> Iterator[NumberMention]:
     index = 0
     while index < len(atoms):
-        mention, index = _read_at(text, atoms, index, grammar)
+        mention, index = _read_at(text, atoms, index, tolerance)
         if mention is not None:
             yield mention
 
@@ -554,13 +571,15 @@ def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, i
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
     grammar = _grammar(language)
     if not exclude:
-        return [mention for chain in _chains(text, grammar) for mention in _read_chain(text, chain, grammar)]
+        return [mention for atoms in _chains(text, grammar) for mention in _read_chain(text, atoms, grammar.tolerance)]
     excluded = _Spans(exclude)
     mentions = []
-    for chain in _chains(text, grammar):
+    for run in _runs(text, grammar):
         # A mention covers atoms of its chain: if each atom overlaps an excluded span, so does every mention.
-        if not all(excluded.overlap(atom.start, atom.end) for atom in chain):
-            mentions += [m for m in _read_chain(text, chain, grammar) if not excluded.overlap(m.start, m.end)]
+        if all(excluded.overlap(start, end) for start, end, _, _ in run):
+            continue
+        atoms = [_atom(*found, grammar) for found in run]
+        mentions += [m for m in _read_chain(text, atoms, grammar.tolerance) if not excluded.overlap(m.start, m.end)]
     return mentions
 
 
@@ -573,9 +592,9 @@ def parse_number(words: str, language: str = "id") -> float | None:
     if len(chains) != 1 or chains[0][0].start != 0 or chains[0][-1].end != len(text):
         return None
     atoms = chains[0]
-    quantity = _read_quantity(atoms, 0)
-    if quantity is None or quantity.stop != len(atoms) or quantity.amount.vague:
+    quantity = _evaluate(atoms, 0)
+    if quantity is None or quantity.stop != len(atoms) or quantity.vague:
         return None
     if atoms[0].entry.unit_before or atoms[-1].entry.suffix:
         return None
-    return quantity.amount.value
+    return quantity.value
