@@ -18,10 +18,10 @@ TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE = "title", "standfirst", "caption"
 SENTENCE_KINDS = (TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE)
 CONTENT_KINDS = (TITLE, STANDFIRST, CAPTION, BODY)
 
-_LINE = re.compile(r"[^\n]+")
-_ENDS_SENTENCE = re.compile(r"[.!?]$")
-_PROSE_END = re.compile(r"[.!?][\"')\]]*$")
-_HEADLINE_END = re.compile(r"[.!?;:\"]$")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")     # a line without the spaces around it
+_SENTENCE_MARKS = (".", "!", "?")
+_HEADLINE_MARKS = (".", "!", "?", ";", ":", '"')
+_CLOSERS = "\"')]"
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
@@ -35,11 +35,13 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str       # from the matching view
+def _sentence(sentence_id: int, start: int, end: int, kind: str, role: str, paragraph: int) -> Sentence:
+    """``Sentence(...)`` filled in one step: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, which made up a fifth of the time of :func:`segment`."""
+    sentence = object.__new__(Sentence)
+    sentence.__dict__.update(sentence_id=sentence_id, start=start, end=end, kind=kind, role=role,
+                             paragraph=paragraph)
+    return sentence
 
 
 class TailPattern:
@@ -73,12 +75,10 @@ class TailPattern:
 
 @dataclass(frozen=True)
 class Layout:
-    related: re.Pattern
+    marked: re.Pattern
     section_end: frozenset
-    byline: re.Pattern
     credit: TailPattern
     signoff: TailPattern
-    markup: re.Pattern
     trailing_markup: TailPattern
     dateline: re.Pattern
     sentence_end: re.Pattern
@@ -96,16 +96,18 @@ def layout(language: str = "id") -> Layout:
     data = lang.load("layout", language)
     alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return Layout(
-        related=re.compile(rf"^(?:{alternation(data['related_markers'])})\b\s*(?::|$)", re.I),
+        # stray markup, a link to other stories, a byline: the named group that matches is the line's role
+        marked=re.compile(rf"(?P<markup>{data['stray_markup_pattern']})"
+                          rf"|(?i:(?P<related>^(?:{alternation(data['related_markers'])})\b\s*(?::|$)))"
+                          rf"|(?i:(?P<byline>^(?:{alternation(data['byline_labels'])})\s*:))"),
         section_end=frozenset(w.lower() for w in data["section_end_markers"]),
-        byline=re.compile(rf"^(?:{alternation(data['byline_labels'])})\s*:", re.I),
         credit=TailPattern(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I),
         signoff=TailPattern(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I),
-        markup=re.compile(data["stray_markup_pattern"]),
         trailing_markup=TailPattern(data["trailing_markup_pattern"]),
         dateline=re.compile(data["dateline_pattern"]),
-        # "[.!?]" written out before its repetition, not "[.!?]+": the regex engine then skips ahead to it
-        sentence_end=re.compile(r"[.!?][.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"),
+        # "[.!?]" written out before its repetition, not "[.!?]+": the regex engine then skips ahead to it;
+        # group 1 holds the spaces before the next sentence
+        sentence_end=re.compile(r"[.!?][.!?]*[\"')\]]*(?=(\s+)[\"'(\[]?[A-Z0-9])"),
         abbreviations=frozenset(data["abbreviations"]),
         minor_words=frozenset(data["headline_minor_words"]),
         meta_separator=data["meta_separator"],
@@ -114,76 +116,124 @@ def layout(language: str = "id") -> Layout:
 
 
 def segment(text: str, language: str = "id", view: str | None = None) -> list[Sentence]:
-    """The sentences of the text. ``view``: ``matching_view(text)``, if already made."""
+    """The sentences of the text. ``view``: ``matching_view(text)``, if already made.
+
+    Title, standfirst, caption and body lines lose their trailing credit, sign-off and stray markup,
+    which become boilerplate sentences of their own; body, standfirst and caption lines are split
+    into sentences.
+    """
     view = matching_view(text) if view is None else view
     rules = layout(language)
-    lines = _lines(view)
-    kinds = _classify(lines, rules)
+    lines = list(_LINE.finditer(view))
+    texts = [line.group() for line in lines]
+    kinds, tails = _classify(texts, rules)
     sentences: list[Sentence] = []
-    for paragraph, (line, (kind, role)) in enumerate(zip(lines, kinds)):
-        for start, end, piece_kind, piece_role in _pieces(line, kind, role, rules):
-            sentences.append(Sentence(len(sentences), start, end, piece_kind, piece_role, paragraph))
+    for paragraph, (line, text, (kind, role), tail) in enumerate(zip(lines, texts, kinds, tails)):
+        start = line.start()
+        if kind == BOILERPLATE:
+            spans = [(0, len(text))]
+        elif kind == TITLE:
+            spans = [(0, tail.head)]
+        else:
+            spans = _sentence_spans(text, tail.head, rules)
+        for begin, end in spans:
+            sentences.append(_sentence(len(sentences), start + begin, start + end, kind, role, paragraph))
+        if kind != BOILERPLATE:
+            for begin, end, piece_role in tail.pieces:
+                sentences.append(_sentence(len(sentences), start + begin, start + end, BOILERPLATE, piece_role,
+                                           paragraph))
     return sentences
 
 
-def _lines(view: str) -> list[_Line]:
-    lines = []
-    for match in _LINE.finditer(view):
-        stripped = match.group().strip()
-        if stripped:
-            start = match.start() + match.group().index(stripped)
-            lines.append(_Line(start, start + len(stripped), stripped))
-    return lines
+class _Tail:
+    """What a line ends with, each pattern searched once: stray markup, before it a sign-off, before
+    that a photo credit.
+
+    ``head``: where the text before them ends. ``pieces``: their (start, end, role) in the line, in
+    order; one that is the whole rest of the line stays in it. ``markup``, ``signoff``, ``credit``:
+    the match of each on the whole line (searched again there only when something was cut).
+    """
+    __slots__ = ("head", "pieces", "markup", "signoff", "credit")
+
+    def __init__(self, text: str, rules: Layout) -> None:
+        self.pieces: list[tuple[int, int, str]] = []
+        self.markup = rules.trailing_markup.search(text)
+        head = self._cut(text, self.markup, "markup")
+        signoff = rules.signoff.search(head)
+        self.signoff = signoff if head is text else rules.signoff.search(text)
+        head = self._cut(head, signoff, "signoff")
+        credit = rules.credit.search(head)
+        self.credit = credit if head is text else rules.credit.search(text)
+        self.head = len(self._cut(head, credit, "credit"))
+
+    def _cut(self, text: str, match: re.Match | None, role: str) -> str:
+        if match is None or match.start() == 0:
+            return text
+        piece = match.group().strip()
+        start = match.start() + match.group().index(piece)
+        self.pieces.insert(0, (start, start + len(piece), role))
+        return text[:match.start()].rstrip()
 
 
-def _classify(lines: list[_Line], rules: Layout) -> list[tuple[str, str]]:
-    """Give every line a (kind, role), using where it stands relative to the first prose line."""
-    roles = [_boilerplate_role(line.text, rules) for line in lines]
-    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line.text, rules)
-                        and not roles[i] and not rules.credit.search(line.text)),
-                       len(lines))
-    title = _find_title(lines, first_prose, rules, roles)
-    kinds: list[tuple[str, str]] = []
+def _classify(texts: list[str], rules: Layout) -> tuple[list[tuple[str, str]], list[_Tail | None]]:
+    """Give every line a (kind, role), using where it stands relative to the first prose line.
+
+    Also the tails of the lines that can hold content (those without a boilerplate role, up to the
+    end of the story); None for the others.
+    """
+    ends_story = [text.lower().rstrip(":") in rules.section_end for text in texts]
+    roles = [_boilerplate_role(text, end, rules) for text, end in zip(texts, ends_story)]
+    tails: list[_Tail | None] = [None] * len(texts)
+    first_prose = len(texts)
+    for i, text in enumerate(texts):
+        if not roles[i]:
+            tails[i] = tail = _Tail(text, rules)
+            if not tail.credit and _is_prose(text, tail.markup):
+                first_prose = i
+                break
+    title = _find_title(texts, first_prose, rules, roles, tails)
+    kinds = [_before_body(i, title, texts[i], roles[i], tails[i], rules) for i in range(first_prose)]
     story_over = False
-    for i, line in enumerate(lines):
+    for i in range(first_prose, len(texts)):
         role = roles[i]
-        if i < first_prose:
-            kinds.append(_before_body(i, title, line.text, role, rules))
-            continue
-        if story_over or line.text.lower().rstrip(":") in rules.section_end:
+        if story_over or ends_story[i]:
             story_over = True
             kinds.append((BOILERPLATE, role or "teaser"))
         elif role:
             kinds.append((BOILERPLATE, role))
-        elif rules.credit.search(line.text):
-            kinds.append((CAPTION, ""))
-        elif _is_headline(line.text, rules):
-            kinds.append((BOILERPLATE, "related"))
         else:
-            kinds.append((BODY, ""))
-            story_over = bool(rules.signoff.search(line.text))
-    return kinds
+            tails[i] = tail = tails[i] or _Tail(texts[i], rules)
+            if tail.credit:
+                kinds.append((CAPTION, ""))
+            elif _is_headline(texts[i], rules):
+                kinds.append((BOILERPLATE, "related"))
+            else:
+                kinds.append((BODY, ""))
+                story_over = tail.signoff is not None
+    return kinds, tails
 
 
-def _before_body(i: int, title: int | None, text: str, role: str, rules: Layout) -> tuple[str, str]:
+def _before_body(i: int, title: int | None, text: str, role: str, tail: _Tail | None,
+                 rules: Layout) -> tuple[str, str]:
     if i == title:
         return TITLE, ""
     if title is None or i < title:
         return BOILERPLATE, role or "teaser"
     if role:
         return BOILERPLATE, role
-    if rules.credit.search(text):
+    if tail.credit:
         return CAPTION, ""
     if rules.is_meta(text):
         return BOILERPLATE, "meta"
     return STANDFIRST, ""
 
 
-def _find_title(lines: list[_Line], first_prose: int, rules: Layout, roles: list[str]) -> int | None:
+def _find_title(texts: list[str], first_prose: int, rules: Layout, roles: list[str],
+                tails: list[_Tail | None]) -> int | None:
     """The headline nearest above the first paragraph, skipping captions, meta lines and a standfirst."""
     for i in range(first_prose - 1, -1, -1):
-        text = lines[i].text
-        if roles[i] or rules.is_meta(text) or rules.credit.search(text):
+        text = texts[i]
+        if roles[i] or rules.is_meta(text) or tails[i].credit:
             continue
         if _is_headline(text, rules):
             return i
@@ -191,29 +241,32 @@ def _find_title(lines: list[_Line], first_prose: int, rules: Layout, roles: list
     return candidates[0] if candidates else None
 
 
-def _boilerplate_role(text: str, rules: Layout) -> str:
-    if rules.markup.match(text):
-        return "markup"
-    if rules.related.match(text):
-        return "related"
-    if rules.byline.match(text):
-        return "byline"
-    if text.lower().rstrip(":") in rules.section_end or (text.isupper() and len(text.split()) <= 3):
+def _boilerplate_role(text: str, ends_story: bool, rules: Layout) -> str:
+    marked = rules.marked.match(text)
+    if marked:
+        return marked.lastgroup
+    if ends_story or (text.isupper() and len(text.split()) <= 3):
         return "section"
-    if text.count(rules.meta_separator) >= 2 and not _ENDS_SENTENCE.search(text):
+    if text.count(rules.meta_separator) >= 2 and not text.endswith(_SENTENCE_MARKS):
         return "menu"
     return ""
 
 
-def _is_prose(text: str, rules: Layout) -> bool:
-    words = text.split()
-    return (_PROSE_END.search(rules.trailing_markup.cut(text)) is not None and len(words) >= 6) \
-        or len(words) >= 30
+def _is_prose(text: str, markup: re.Match | None) -> bool:
+    """Six words or more ending like a sentence (stray markup aside), or thirty words or more."""
+    words = len(text.split(maxsplit=29))
+    if words >= 30:
+        return True
+    if words < 6:
+        return False
+    if markup:
+        text = text[:markup.start()] + text[markup.end():]
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
 
 
 def _is_headline(text: str, rules: Layout) -> bool:
     """Short, unpunctuated at the end, and most words capitalised: how titles and link lists look."""
-    if _HEADLINE_END.search(text):
+    if text.endswith(_HEADLINE_MARKS):
         return False
     words = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in rules.minor_words]
     if not words or len(text.split()) > 20:
@@ -222,43 +275,33 @@ def _is_headline(text: str, rules: Layout) -> bool:
     return capitalised / len(words) >= 0.6
 
 
-def _pieces(line: _Line, kind: str, role: str, rules: Layout):
-    """Sentences of one line, with trailing credits, sign-offs and stray markup split off as boilerplate."""
-    text, start = line.text, line.start
-    tail: list[tuple[int, int, str, str]] = []
-    if kind != BOILERPLATE:
-        for pattern, tail_role in ((rules.trailing_markup, "markup"), (rules.signoff, "signoff"),
-                                   (rules.credit, "credit")):
-            match = pattern.search(text)
-            if match and match.start() > 0:
-                piece = match.group().strip()
-                offset = start + match.start() + match.group().index(piece)
-                tail.insert(0, (offset, offset + len(piece), BOILERPLATE, tail_role))
-                text = text[:match.start()].rstrip()
-    if kind in (TITLE, BOILERPLATE):
-        spans = [(start, start + len(text))]
-    else:
-        spans = split_sentences(text, start, rules)
-    return [(s, e, kind, role) for s, e in spans] + tail
-
-
 def split_sentences(text: str, offset: int, rules: Layout) -> list[tuple[int, int]]:
+    return [(offset + s, offset + e) for s, e in _sentence_spans(text, len(text), rules) if text[s:e].strip()]
+
+
+def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]:
+    """The sentences of ``text[:end]``, the spaces between them left out (empty ones are not
+    possible when the text starts with a non-space, as a line does)."""
     spans, begin = [], 0
-    for match in rules.sentence_end.finditer(text):
+    for match in rules.sentence_end.finditer(text, 0, end):
         word = _word_before(text, match.start())
         if word and word.lower().rstrip(".") in rules.abbreviations:
             continue
         spans.append((begin, match.end()))
-        begin = match.end()
-        while begin < len(text) and text[begin].isspace():
-            begin += 1
-    if begin < len(text):
-        spans.append((begin, len(text)))
-    return [(offset + s, offset + e) for s, e in spans if text[s:e].strip()]
+        begin = match.end(1)
+    if begin < end:
+        spans.append((begin, end))
+    return spans
 
 
 def _word_before(text: str, end: int) -> str:
-    """The run of word characters and periods ending at ``end`` (what ``[\\w.]+$`` finds in ``text[:end]``)."""
+    """The run of word characters and periods ending at ``end`` (what ``[\\w.]+$`` finds in ``text[:end]``).
+
+    Mostly a plain word after a space: that is tried first, in two string methods, before the loop.
+    """
+    word = text[text.rfind(" ", 0, end) + 1:end]
+    if word.isalnum():
+        return word
     start = end
     while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
         start -= 1
