@@ -124,36 +124,54 @@ def date_triggers(scan: Scan, sentence: Sentence, triggers: list[Trigger],
     words = vocabulary(scan.language)
     if starts is None:
         starts = scan.word_starts().by_sentence(words.starts, [sentence])[0]
+    return [_Dated(trigger, when) for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts))]
+
+
+def _whens(scan: Scan, words: _Vocabulary, sentence: Sentence, triggers: list[Trigger],
+           starts: dict | None) -> list[ResolvedDate | None]:
+    """The date of each trigger (see :func:`date_triggers`)."""
     dates = scan.within("dates", sentence)
     if not dates:       # nothing to date them with (and an offset needs a dated trigger before it)
-        return [_Dated(trigger, None) for trigger in triggers]
+        return [None] * len(triggers)
     offsets = scan.within("offsets", sentence)
     relations = _relations(words, scan.view, sentence, starts)
     if offsets and relations:
         relations = [(pos, kind) for pos, kind in relations if not any(o.start <= pos < o.end for o in offsets)]
+    others = [t.start for t in triggers] if len(triggers) > 1 else []
+    whens = [_when(trigger, dates, others, relations, scan.reference) for trigger in triggers]
+    return _apply_offsets(triggers, whens, offsets) if offsets else whens
 
-    def between(lo: int, hi: int, items) -> bool:
-        return any(lo <= pos < hi for pos in items)
 
-    trigger_positions = [t.start for t in triggers]
-    relation_positions = [pos for pos, _ in relations]
-    dated: list[_Dated] = []
-    for trigger in triggers:
-        following = [d for d in dates if d.start >= trigger.end]
-        preceding = [d for d in dates if d.end <= trigger.start]
-        others = [p for p in trigger_positions if p != trigger.start]
-        when = None
-        if following and not between(trigger.end, following[0].start, others + relation_positions):
-            when = following[0].resolved
-        elif preceding and not between(preceding[-1].end, trigger.start, relation_positions):
-            when = preceding[-1].resolved
-        elif following and not between(trigger.end, following[0].start, relation_positions):
-            when = following[0].resolved
-        elif following:
-            kind = next(k for pos, k in relations if trigger.end <= pos < following[0].start)
-            when = _relative_to(following[0].resolved, kind, scan.reference)
-        dated.append(_Dated(trigger, when))
-    return _apply_offsets(dated, offsets) if offsets else dated
+def _when(trigger: Trigger, dates: list, others: list[int], relations: list[tuple[int, str]],
+          reference: dt.date | None) -> ResolvedDate | None:
+    """The date right after the trigger, else the one before it, else one across a relation word.
+
+    ``others``: where the sentence's other triggers start (one of them between the trigger and the
+    date after it takes that date); ``relations``: (position, kind) of the relation words.
+    """
+    following = preceding = None
+    for date in dates:
+        if date.start >= trigger.end:
+            following = date
+            break
+        if date.end <= trigger.start:
+            preceding = date
+    if following is not None:
+        related = bool(relations) and _between(relations, trigger.end, following.start)
+        if not related and not (others and any(trigger.end <= pos < following.start for pos in others)):
+            return following.resolved
+    if preceding is not None and not (relations and _between(relations, preceding.end, trigger.start)):
+        return preceding.resolved
+    if following is None:
+        return None
+    if not related:
+        return following.resolved
+    kind = next(k for pos, k in relations if trigger.end <= pos < following.start)
+    return _relative_to(following.resolved, kind, reference)
+
+
+def _between(relations: list[tuple[int, str]], lo: int, hi: int) -> bool:
+    return any(lo <= pos < hi for pos, _ in relations)
 
 
 def _relations(words: _Vocabulary, view: str, sentence: Sentence, starts: dict | None) -> list[tuple[int, str]]:
@@ -173,14 +191,14 @@ def _relative_to(anchor: ResolvedDate, relation: str, reference: dt.date | None)
     return ResolvedDate(anchor.date, anchor.date, BEFORE)
 
 
-def _apply_offsets(dated: list[_Dated], offsets) -> list[_Dated]:
+def _apply_offsets(triggers: list[Trigger], whens: list, offsets) -> list:
     """An offset between two triggers dates the later one from the earlier ('seminggu setelah')."""
-    result = list(dated)
+    result = list(whens)
     for i in range(1, len(result)):
-        previous, current = result[i - 1], result[i]
-        offset = next((o for o in offsets if previous.trigger.end <= o.start and o.end <= current.trigger.end), None)
-        if offset is not None and previous.when is not None:
-            result[i] = _Dated(current.trigger, offset.resolve(previous.when.date))
+        previous, current = triggers[i - 1], triggers[i]
+        offset = next((o for o in offsets if previous.end <= o.start and o.end <= current.end), None)
+        if offset is not None and result[i - 1] is not None:
+            result[i] = offset.resolve(result[i - 1].date)
     return result
 
 
@@ -202,6 +220,11 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
         return None
     locative = vocabulary(scan.language).locative
     view = scan.view
+    if len(places) == 1:        # no rival: the preposition matters only for a country
+        place = places[0]
+        if place.place.precision != "country":
+            return place
+        return place if locative.search(view[max(sentence.start, place.start - 12):place.start]) else None
     candidates = []
     for place in places:
         after_preposition = bool(locative.search(view[max(sentence.start, place.start - 12):place.start]))
@@ -212,66 +235,74 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
 
 def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
-    rows: list[dict] = []
-    planned: dict[int, bool] = {}       # id(row) -> whether its trigger is announced for the future
+    found = []      # (trigger, date or None, sentence, place) of each trigger, in text order
     view = scan.view
-    lowered = scan.word_starts().lowered
     sentences = scan.content_sentences()
     for sentence, starts in zip(sentences, scan.word_starts().by_sentence(words.starts, sentences)):
         if words.starts.nothing_in(starts):
             continue        # no word a trigger starts with
         triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts)
-        if not triggers:
-            continue
-        place = best_place(scan, sentence)
-        actors = list(dict.fromkeys(a.actor.name for a in scan.within("actors", sentence)))
-        for item in date_triggers(scan, sentence, triggers, starts):
-            rows.append(_event_row(scan, sentence, item, place, actors, article_id, outlet))
-            planned[id(rows[-1])] = words.announced(view, lowered, max(sentence.start, item.trigger.start - 40),
-                                                    item.trigger.start)
-    rows = _fold_undated(rows, scan.reference)
-    for number, row in enumerate(rows):
-        row["summary_en"] = summarise(row, "en", planned[id(row)])     # summarised once kept
-        row["summary_id"] = summarise(row, "id", planned[id(row)])
-        row["event_id"] = f"{article_id}-e{number}"
-    return rows
+        if triggers:
+            place = best_place(scan, sentence)
+            for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts)):
+                found.append((trigger, when, sentence, place))
+    return _rows(scan, words, _fold_undated(found, scan.reference), article_id, outlet)
 
 
-def _event_row(scan, sentence, item, place, actors, article_id, outlet) -> dict:
-    when = item.when
-    row = {
-        "type": item.trigger.type,
-        "date": when.date if when else None,
-        "date_end": when.date_end if when else None,
-        "date_precision": when.precision if when else None,
-        "place": place.place.name if place else None,
-        "lat": place.place.lat if place else None,
-        "lon": place.place.lon if place else None,
-        "geo_precision": place.place.precision if place else None,
-        "actors": "; ".join(actors) or None,
-        "trigger": scan.text[item.trigger.start:item.trigger.end],
-        "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
-        "start": sentence.start, "end": sentence.end, "quote": scan.quote(sentence),
-        "sentence_kind": sentence.kind, "mark_start": item.trigger.start, "mark_end": item.trigger.end,
-    }
-    return row
-
-
-def _fold_undated(rows: list[dict], reference: dt.date | None) -> list[dict]:
+def _fold_undated(found: list[tuple], reference: dt.date | None) -> list[tuple]:
     """Drop repeats; an undated mention of a type the article dates elsewhere adds nothing."""
-    dated_types = {r["type"] for r in rows if r["date"] is not None}
+    dated_types = {trigger.type for trigger, when, _, _ in found if when is not None}
+    before = ResolvedDate(reference, reference, BEFORE) if reference is not None else None
     seen, kept = set(), []
-    for row in rows:
-        if row["date"] is None:
-            if row["type"] in dated_types:
+    for item in found:
+        trigger, when, sentence, place = item
+        if when is None:
+            if trigger.type in dated_types:
                 continue
-            if reference is not None:
-                row.update(date=reference, date_end=reference, date_precision=BEFORE)
-        key = (row["type"], row["date"], row["date_end"], row["place"])
+            if before is not None:
+                when = before
+                item = (trigger, when, sentence, place)
+        key = (trigger.type, when.date if when else None, when.date_end if when else None,
+               place.place.name if place else None)
         if key not in seen:
             seen.add(key)
-            kept.append(row)
+            kept.append(item)
     return kept
+
+
+def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, outlet: str | None) -> list[dict]:
+    """The event rows, with what each sentence gives its events (place, actors, quote) read once."""
+    rows = []
+    text, view, lowered = scan.text, scan.view, scan.word_starts().lowered
+    current = None
+    for number, (trigger, when, sentence, place) in enumerate(kept):
+        if sentence is not current:
+            current = sentence
+            actors = "; ".join(dict.fromkeys(a.actor.name for a in scan.within("actors", sentence))) or None
+            quote = scan.quote(sentence)
+            where = place.place if place else None
+        event_type = trigger.type
+        name = where.name if where else None
+        planned = words.announced(view, lowered, max(sentence.start, trigger.start - 40), trigger.start)
+        rows.append({
+            "type": event_type,
+            "date": when.date if when else None,
+            "date_end": when.date_end if when else None,
+            "date_precision": when.precision if when else None,
+            "place": name,
+            "lat": where.lat if where else None,
+            "lon": where.lon if where else None,
+            "geo_precision": where.precision if where else None,
+            "actors": actors,
+            "trigger": text[trigger.start:trigger.end],
+            "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
+            "start": sentence.start, "end": sentence.end, "quote": quote,
+            "sentence_kind": sentence.kind, "mark_start": trigger.start, "mark_end": trigger.end,
+            "summary_en": _summary(event_type, name, actors, "en", planned),
+            "summary_id": _summary(event_type, name, actors, "id", planned),
+            "event_id": f"{article_id}-e{number}",
+        })
+    return rows
 
 
 @lru_cache(maxsize=None)
