@@ -22,14 +22,14 @@ CATEGORIES = ("killed", "injured", "arrested", "detained", "troops", "evacuated"
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 MAX_INFERRED_SPAN_DAYS = 7  # see _dates_a_report
 _WORD = re.compile(r"\w+")
+_COUNTED_AS = {"troops": "troops", "aircraft": "aircraft"}     # subject -> category when no trigger gives one
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
     before: dict[str, re.Pattern]
     after: dict[str, re.Pattern]
-    before_named: list[tuple[str, re.Pattern, str]]     # (category, regex, name in `starts`)
-    after_named: list[tuple[str, re.Pattern, str]]
+    triggers: dict[str, tuple[str, re.Pattern, bool]]   # name in `starts` -> (category, regex, before the number)
     subjects: list[tuple[str, re.Pattern]]
     subject: re.Pattern             # the subjects as one alternation, a group per subject, in order
     speaker_after: re.Pattern
@@ -55,8 +55,8 @@ def vocabulary(language: str = "id") -> _Vocabulary:
     return _Vocabulary(
         before=before,
         after=after,
-        before_named=[(c, regex, f"before:{c}") for c, regex in before.items()],
-        after_named=[(c, regex, f"after:{c}") for c, regex in after.items()],
+        triggers={**{f"before:{c}": (c, regex, True) for c, regex in before.items()},
+                  **{f"after:{c}": (c, regex, False) for c, regex in after.items()}},
         subjects=[(name, re.compile(pattern, re.I)) for name, pattern in subjects],
         subject=re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(subjects)), re.I),
         speaker_after=lang.phrase_regex(data["attribution_speaker_after"]),
@@ -70,15 +70,77 @@ def _words_between(view: str, start: int, end: int) -> int:
     return len(_WORD.findall(view, start, end))
 
 
-def _matches(words: _Vocabulary, name: str, regex: re.Pattern, view: str, pos: int, endpos: int,
-             starts: dict | None) -> list[re.Match]:
-    """What ``regex.finditer(view, pos, endpos)`` yields, tried only where the sentence's ``starts`` allow."""
+def _positions(words: _Vocabulary, name: str, starts: dict | None) -> list[int] | None:
+    """Where the phrases of ``name`` can start in a sentence whose ``starts`` these are; None: anywhere."""
     if starts is None or name in words.starts.unindexed:
-        return list(regex.finditer(view, pos, endpos))
-    positions = starts.get(name)
-    if not positions:
-        return []
-    return lang.matches_at(regex, view, [p for p in positions if pos <= p < endpos], endpos)
+        return None
+    return starts.get(name, [])
+
+
+def _triggers(words: _Vocabulary, starts: dict | None) -> tuple[list, list]:
+    """The (category, regex, :func:`_positions`) of the triggers that can stand in a sentence whose
+    ``starts`` these are: those that stand before a number, and those after."""
+    table = words.triggers
+    if starts is None:
+        named = [(name, None) for name in table]
+    else:
+        named = [(name, starts[name]) for name in starts if name in table]
+        named += [(name, None) for name in words.starts.unindexed if name in table]
+    before, after = [], []
+    for name, positions in named:
+        category, regex, leads = table[name]
+        (before if leads else after).append((category, regex, positions))
+    return before, after
+
+
+def _in_span(regex: re.Pattern, view: str, positions: list[int] | None, start: int, end: int) -> list[re.Match]:
+    """What ``regex.finditer(view, start, end)`` yields, tried only at ``positions`` (None: anywhere)."""
+    if positions is None:
+        return list(regex.finditer(view, start, end))
+    return lang.matches_at(regex, view, [p for p in positions if start <= p < end], end)
+
+
+def _first_in_span(regex: re.Pattern, view: str, positions: list[int] | None, start: int,
+                   end: int) -> re.Match | None:
+    if positions is None:
+        return regex.search(view, start, end)
+    tried = (regex.match(view, p, end) for p in positions if start <= p < end)
+    return next(filter(None, tried), None)
+
+
+def _before(view: str, triggers: list, start: int, end: int, max_gap: int) -> tuple | None:
+    """(gap, 0, category) of the trigger in ``view[start:end]`` nearest its end, a number standing there.
+
+    Of one trigger's matches the last is the nearest: the words after it are a subset of the words
+    after any earlier one."""
+    best = None
+    for category, regex, positions in triggers:
+        found = _in_span(regex, view, positions, start, end)
+        if found:
+            candidate = (_words_between(view, found[-1].end(), end), 0, category)
+            if candidate[0] <= max_gap and (best is None or candidate < best):
+                best = candidate
+    return best
+
+
+def _after(view: str, triggers: list, start: int, end: int, max_gap: int) -> tuple | None:
+    """(gap, 1, category) of the first trigger in ``view[start:end]``, a number ending at its start."""
+    best = None
+    for category, regex, positions in triggers:
+        match = _first_in_span(regex, view, positions, start, end)
+        if match:
+            candidate = (_words_between(view, start, match.start()), 1, category)
+            if candidate[0] <= max_gap and (best is None or candidate < best):
+                best = candidate
+    return best
+
+
+def _nearest(before: tuple | None, after: tuple | None) -> str | None:
+    """The category of the nearer trigger; at equal distance the one before the number."""
+    if before is None or after is None:
+        best = before or after
+        return best[2] if best else None
+    return min(before, after)[2]
 
 
 def category_of(scan: Scan, sentence: Sentence, number: NumberMention, neighbours: list[NumberMention],
@@ -87,60 +149,69 @@ def category_of(scan: Scan, sentence: Sentence, number: NumberMention, neighbour
 
     ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
     words = vocabulary(scan.language)
-    view = scan.view
+    before, after = _triggers(words, starts)
     lo = max([n.end for n in neighbours if n.end <= number.start], default=sentence.start)
     hi = min([n.start for n in neighbours if n.start >= number.end], default=sentence.end)
-    best: tuple[int, int, str] | None = None
-    for category, regex, name in words.before_named:
-        if starts is not None and name not in starts and name not in words.starts.unindexed:
-            continue
-        for match in _matches(words, name, regex, view, lo, number.start, starts):
-            gap = _words_between(view, match.end(), number.start)
-            if gap <= words.max_gap_words:
-                best = min(best or (gap, 0, category), (gap, 0, category))
-    for category, regex, name in words.after_named:
-        if starts is not None and name not in starts and name not in words.starts.unindexed:
-            continue
-        found = _matches(words, name, regex, view, number.end, hi, starts)
-        if found:
-            match = found[0]
-            gap = _words_between(view, number.end, match.start())
-            if gap <= words.max_gap_words:
-                best = min(best or (gap, 1, category), (gap, 1, category))
-    return best[2] if best else None
+    return _nearest(_before(scan.view, before, lo, number.start, words.max_gap_words),
+                    _after(scan.view, after, number.end, hi, words.max_gap_words))
+
+
+def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list[NumberMention],
+                starts: dict | None) -> list[str | None]:
+    """:func:`category_of` each of the sentence's numbers (in text order and disjoint), each span
+    between two numbers searched once: for triggers after the one and before the other."""
+    before, after = _triggers(words, starts)
+    if not before and not after:
+        return [None] * len(numbers)
+    spans = list(zip([sentence.start] + [n.end for n in numbers], [n.start for n in numbers] + [sentence.end]))
+    max_gap = words.max_gap_words
+    return [_nearest(_before(view, before, *spans[i], max_gap) if before else None,
+                     _after(view, after, *spans[i + 1], max_gap) if after else None)
+            for i in range(len(numbers))]
 
 
 def subject_of(scan: Scan, number: NumberMention) -> str | None:
     """The first subject (in the data file's order) whose noun follows the number."""
-    words = vocabulary(scan.language)
-    match = words.subject.match(scan.view, number.end)
+    return _subject(vocabulary(scan.language), scan.view, number)
+
+
+def _subject(words: _Vocabulary, view: str, number: NumberMention) -> str | None:
+    match = words.subject.match(view, number.end)
     return words.subjects[int(match.lastgroup[1:])][0] if match else None
 
 
 def attribution_of(scan: Scan, sentence: Sentence, starts: dict | None = None) -> str | None:
     """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'."""
     words = vocabulary(scan.language)
-    view = scan.view
+    after = _positions(words, "speaker_after", starts)
+    before = _positions(words, "speaker_before", starts)
+    if after == [] and before == []:
+        return None
     speakers = [a for a in scan.within("actors", sentence) if a.actor.speaks]
     if not speakers:
         return None
-    for match in _matches(words, "speaker_after", words.speaker_after, view, sentence.start, sentence.end, starts):
+    view = scan.view
+    for match in _in_span(words.speaker_after, view, after, sentence.start, sentence.end):
         near = [a for a in speakers if 0 <= _words_between(view, match.end(), a.start) <= 2 and a.start >= match.end()]
         if near:
             return near[0].actor.name
-    for match in _matches(words, "speaker_before", words.speaker_before, view, sentence.start, sentence.end, starts):
+    for match in _in_span(words.speaker_before, view, before, sentence.start, sentence.end):
         near = [a for a in speakers if a.end <= match.start() and _words_between(view, a.end, match.start()) <= 8]
         if near:
             return near[-1].actor.name
     return None
 
 
-def _as_of(scan: Scan, sentence: Sentence, number: NumberMention):
-    """(date, inferred): the date nearest the number in its sentence, else the paragraph's, else the article's."""
-    in_sentence = scan.within("dates", sentence)
-    if in_sentence:
-        nearest = min(in_sentence, key=lambda d: abs(d.start - number.start))
-        return nearest.resolved.date_end, False
+def _as_of(dates: list[DateMention], number: NumberMention, otherwise: tuple | None) -> tuple:
+    """(date, inferred): of the sentence's ``dates`` the one nearest the number, else ``otherwise``."""
+    if not dates:
+        return otherwise
+    nearest = min(dates, key=lambda d: abs(d.start - number.start))
+    return nearest.resolved.date_end, False
+
+
+def _reported_before(scan: Scan, sentence: Sentence) -> tuple:
+    """(date, True): for a sentence without a date, the paragraph's last before it, else the article's."""
     paragraphs = _date_paragraphs(scan)
     earlier = [d for d, paragraph in zip(scan.dates, paragraphs)
                if d.end <= sentence.start and paragraph == sentence.paragraph and _dates_a_report(d)]
@@ -179,32 +250,64 @@ def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category
     return labelled[0] if labelled else subject
 
 
+def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
+    """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
+    content = scan.content_sentences()
+    ends = [s.end for s in content]
+    grouped: dict[int, list[NumberMention]] = {}
+    for number in scan.numbers:
+        if number.unit is None:
+            index = bisect_right(ends, number.start)
+            if index < len(content) and content[index].start <= number.start and number.end <= ends[index]:
+                grouped.setdefault(index, []).append(number)
+    return [(content[index], numbers) for index, numbers in grouped.items()]
+
+
+def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
+                starts: dict | None) -> list[tuple[NumberMention, str | None, str]]:
+    """(number, subject, category) of the sentence's numbers that are figures."""
+    found = []
+    for number, category in zip(numbers, _categories(words, scan.view, sentence, numbers, starts)):
+        subject = _subject(words, scan.view, number)
+        category = category or _COUNTED_AS.get(subject)
+        if category is not None:
+            found.append((number, subject, category))
+    return found
+
+
+def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, article_id: str,
+          outlet: str | None, first: int) -> list[dict]:
+    """The rows of a sentence's figures (see :func:`_figures_in`), numbered from ``first``."""
+    place = best_place(scan, sentence)
+    place_name = place.place.name if place else None
+    attribution = attribution_of(scan, sentence, starts)
+    dates = scan.within("dates", sentence)
+    otherwise = None if dates else _reported_before(scan, sentence)
+    quote = scan.quote(sentence)
+    rows = []
+    for index, (number, subject, category) in enumerate(found, first):
+        as_of, inferred = _as_of(dates, number, otherwise)
+        rows.append({
+            "figure_id": f"{article_id}-f{index}", "category": category,
+            "value": number.value, "low": number.low, "high": number.high, "qualifier": number.qualifier,
+            "number_text": scan.text[number.start:number.end],
+            "subject": _subject_label(scan, sentence, subject, category),
+            "place": place_name,
+            "as_of": as_of, "as_of_inferred": inferred, "attribution": attribution,
+            "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
+            "start": sentence.start, "end": sentence.end, "quote": quote,
+            "sentence_kind": sentence.kind, "mark_start": number.start, "mark_end": number.end,
+        })
+    return rows
+
+
 def extract_figures(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
+    grouped = _numbers_by_sentence(scan)
+    starts = scan.word_starts().by_sentence(words.starts, [sentence for sentence, _ in grouped])
     rows: list[dict] = []
-    sentences = [s for s in scan.content_sentences() if scan.within("numbers", s)]
-    for sentence, starts in zip(sentences, scan.word_starts().by_sentence(words.starts, sentences)):
-        numbers = [n for n in scan.within("numbers", sentence) if getattr(n, "unit", None) is None]
-        if not numbers:
-            continue
-        place = best_place(scan, sentence)
-        attribution = attribution_of(scan, sentence, starts)
-        for number in numbers:
-            subject = subject_of(scan, number)
-            category = category_of(scan, sentence, number, [n for n in numbers if n is not number], starts)
-            category = category or {"troops": "troops", "aircraft": "aircraft"}.get(subject)
-            if category is None:
-                continue
-            as_of, inferred = _as_of(scan, sentence, number)
-            rows.append({
-                "figure_id": f"{article_id}-f{len(rows)}", "category": category,
-                "value": number.value, "low": number.low, "high": number.high, "qualifier": number.qualifier,
-                "number_text": scan.text[number.start:number.end],
-                "subject": _subject_label(scan, sentence, subject, category),
-                "place": place.place.name if place else None,
-                "as_of": as_of, "as_of_inferred": inferred, "attribution": attribution,
-                "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
-                "start": sentence.start, "end": sentence.end, "quote": scan.quote(sentence),
-                "sentence_kind": sentence.kind, "mark_start": number.start, "mark_end": number.end,
-            })
+    for (sentence, numbers), sentence_starts in zip(grouped, starts):
+        found = _figures_in(scan, words, sentence, numbers, sentence_starts)
+        if found:
+            rows += _rows(scan, sentence, sentence_starts, found, article_id, outlet, len(rows))
     return rows

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,6 +12,9 @@ from .gazetteer import Gazetteer
 from .segment import BODY, BOILERPLATE, CAPTION, TITLE, Sentence, layout
 from .sources import find_sources
 from . import language as lang
+
+
+_CREDIT_ROLES = frozenset({"credit", "signoff", "byline", "meta"})     # boilerplate that can name sources
 
 
 @dataclass
@@ -31,18 +35,32 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
     """``words``: the view's :class:`language.WordStarts`, if already made."""
     meta = ArticleMeta()
     rules = layout(language)
+    words = words or lang.WordStarts(view)
+    quotable = _credit_starts(language, words)
+    first_body = None
+    credited: list[Sentence] = []       # the sentences that can name sources, in order
     for sentence in sentences:
-        if sentence.kind == TITLE and meta.title is None:
+        kind, role = sentence.kind, sentence.role
+        if kind == TITLE and meta.title is None:
             meta.title = text[sentence.start:sentence.end]
-        elif sentence.role == "meta" and meta.published is None:
+        elif role == "meta" and meta.published is None:
             piece = view[sentence.start:sentence.end]
             meta.published = dates.parse_timestamp(piece, language)
             if rules.meta_separator in piece:
                 meta.section = text[sentence.start:sentence.start + piece.index(rules.meta_separator)].strip() or None
-        elif sentence.role == "byline":
+        elif role == "byline":
             _read_byline(view[sentence.start:sentence.end], language, meta)
-    _read_dateline(view, sentences, rules, meta)
-    meta.credited_sources = _credited_sources(view, sentences, language, words or lang.WordStarts(view))
+        if kind == BOILERPLATE:
+            if role in _CREDIT_ROLES:
+                credited.append(sentence)
+        elif kind == BODY or kind == CAPTION:
+            if first_body is None and kind == BODY:
+                first_body = sentence
+            if _may_quote(words.lowered, sentence, quotable):
+                credited.append(sentence)
+    if first_body is not None:
+        _read_dateline(view, first_body, rules, meta)
+    meta.credited_sources = _credited_sources(view, credited, language, words)
     return meta
 
 
@@ -63,10 +81,7 @@ def _read_byline(piece: str, language: str, meta: ArticleMeta) -> None:
             meta.editor = value
 
 
-def _read_dateline(view: str, sentences: list[Sentence], rules, meta: ArticleMeta) -> None:
-    first_body = next((s for s in sentences if s.kind == BODY), None)
-    if first_body is None:
-        return
+def _read_dateline(view: str, first_body: Sentence, rules, meta: ArticleMeta) -> None:
     match = rules.dateline.match(view[first_body.start:first_body.end])
     if not match:
         return
@@ -92,17 +107,41 @@ def credit_index(language: str = "id") -> lang.StartIndex:
     return _credit_phrases(language)[1]
 
 
+def _credit_starts(language: str, words: lang.WordStarts) -> list[int] | None:
+    """Where credit phrases can start in the view, at its word starts; None if unknown."""
+    index = credit_index(language)
+    if words.lowered is None or index.unindexed:
+        return None
+    return words.of(index).get("credit", [])
+
+
+def _may_quote(lowered: str | None, sentence: Sentence, starts: list[int] | None) -> bool:
+    """Whether a credit phrase can start in a story sentence: one of the view's ``starts`` (see
+    :func:`_credit_starts`) lies in it, or it starts inside a word of the view, where a word of
+    its own can start (:meth:`language.StartIndex.by_sentence` then searches it alone)."""
+    if starts is None:
+        return True
+    if starts:
+        index = bisect_left(starts, sentence.start)
+        if index < len(starts) and starts[index] < sentence.end:
+            return True
+    before = lowered[sentence.start - 1] if sentence.start else " "
+    return before.isalnum() or before == "_"
+
+
 def _credited_sources(view: str, sentences: list[Sentence], language: str, words: lang.WordStarts) -> list[str]:
-    """Sources named in credits, sign-offs and source lines, then those a story says it quotes."""
-    credit_roles = {"credit", "signoff", "byline", "meta"}
+    """Sources named in credits, sign-offs and source lines, then those a story says it quotes.
+
+    ``sentences``: those that can name a source (boilerplate lines of the credit roles, and story
+    sentences where a credit phrase can start), in order."""
     phrases, index = _credit_phrases(language)
-    story = [s for s in sentences if s.kind in (BODY, CAPTION)]
+    story = [s for s in sentences if s.kind != BOILERPLATE]
     starts = iter(words.by_sentence(index, story))
     found: list[str] = []
     for sentence in sentences:
-        if sentence.kind == BOILERPLATE and sentence.role in credit_roles:
+        if sentence.kind == BOILERPLATE:
             found += find_sources(view[sentence.start:sentence.end])
-        elif sentence.kind in (BODY, CAPTION):
+        else:
             sentence_starts = next(starts)
             if index.nothing_in(sentence_starts):
                 continue
