@@ -187,16 +187,16 @@ class StartIndex:
                 by_word.setdefault(word, set()).add(name)
         self.unindexed = frozenset(unindexed)
         self.names = _with_prefixes(by_word)
-        self.finder = _WordFinder(self.names)
+        self._keys = sorted({name for names in self.names.values() for name in names})
+        numbers = {name: number for number, name in enumerate(self._keys)}
+        self.finder = _WordFinder({word: tuple(map(numbers.__getitem__, names)) for word, names in self.names.items()},
+                                  len(self._keys))
 
     def positions(self, lowered: str, start: int = 0, end: int | None = None) -> dict[str, list[int]]:
         """Name -> the word starts in ``lowered[start:end]`` (offsets in ``lowered``, counting ``start``
         as one) where its phrases may start. ``lowered`` is :func:`folded` text."""
-        found: dict[str, list[int]] = {}
-        for position, word in self.finder.hits(lowered, start, len(lowered) if end is None else end):
-            for name in self.names[word]:
-                found.setdefault(name, []).append(position)
-        return found
+        lists = self.finder.starts(lowered, start, len(lowered) if end is None else end)
+        return {name: found for name, found in zip(self._keys, lists) if found}
 
     def by_sentence(self, lowered: str, sentences: list,
                     positions: dict[str, list[int]] | None = None) -> list[dict[str, list[int]]]:
@@ -248,33 +248,47 @@ def _prefixes(word: str, words) -> list[str]:
 
 
 class _WordFinder:
-    """Finds, at the starts of words, the longest of some words (letters, digits, "_") each begins with.
+    """Finds, at the starts of words, the longest of some words (letters, digits, "_") each begins with,
+    and sorts the starts into numbered lists: ``keys`` gives, for each word, the lists its starts go to.
 
-    The trie runs after a non-word character that it consumes (``\\W(?:trie)``): the regex
+    The trie runs after a non-word character that it consumes (``\\W(trie)``): the regex
     engine then skips ahead to non-word characters instead of trying the trie at every
     character. Words are word characters only, so a find never covers the non-word character
-    before the next word start. The regexes are compiled when first used.
+    before the next word start. Plain ASCII text is searched with a trie of the ASCII words
+    alone (the others cannot occur in it), which the engine rejects faster. The regexes are
+    compiled when first used.
     """
 
-    def __init__(self, words) -> None:
-        self.words = tuple(words)
-        self._regexes: dict[bool, tuple[re.Pattern, re.Pattern]] = {}     # for plain ASCII text or not
+    def __init__(self, keys: dict[str, tuple[int, ...]], count: int) -> None:
+        self.keys = keys
+        self.count = count
+        self._regexes: dict[bool, tuple[re.Pattern, re.Pattern] | None] = {}     # for plain ASCII text or not
 
-    def hits(self, lowered: str, start: int, end: int):
-        """(position, word) at each word start in ``lowered[start:end]``, ``start`` counting as one."""
-        if not self.words:
-            return
-        ascii_only = plain_ascii(lowered)
+    def _compiled(self, ascii_only: bool) -> tuple[re.Pattern, re.Pattern] | None:
         if ascii_only not in self._regexes:
-            trie = trie_pattern(self.words)
+            words = [word for word in self.keys if word.isascii() or not ascii_only]
+            trie = trie_pattern(words)
             flags = re.ASCII if ascii_only else 0
-            self._regexes[ascii_only] = re.compile(trie, flags), re.compile(rf"\W(?:{trie})", flags)
-        word, after_nonword = self._regexes[ascii_only]
+            self._regexes[ascii_only] = (re.compile(trie, flags), re.compile(rf"\W({trie})", flags)) if words else None
+        return self._regexes[ascii_only]
+
+    def starts(self, lowered: str, start: int, end: int) -> list[list[int]]:
+        """The word starts in ``lowered[start:end]`` (``start`` counting as one), sorted into the lists."""
+        lists: list[list[int]] = [[] for _ in range(self.count)]
+        regexes = self._compiled(plain_ascii(lowered))
+        if regexes is None:
+            return lists
+        word, after_nonword = regexes
+        keys = self.keys
         first = word.match(lowered, start, end)
         if first:
-            yield start, first.group()
+            for key in keys[first.group()]:
+                lists[key].append(start)
         for match in after_nonword.finditer(lowered, start, end):
-            yield match.start() + 1, match.group()[1:]
+            position = match.start(1)
+            for key in keys[match.group(1)]:
+                lists[key].append(position)
+        return lists
 
 
 class MergedIndex:
@@ -282,28 +296,21 @@ class MergedIndex:
 
     def __init__(self, indexes) -> None:
         self.indexes = tuple(indexes)
+        self._keys = [(index, name) for index in self.indexes for name in index._keys]
+        numbers = {key: number for number, key in enumerate(self._keys)}
         words = {word for index in self.indexes for word in index.names}
-        # word -> (index, name) of the names each index gives the word and the shorter words it starts with
-        self.keys = {word: tuple((index, name) for index in self.indexes
-                                 for name in sorted({n for prefix in _prefixes(word, index.names)
-                                                     for n in index.names[prefix]}))
-                     for word in words}
-        self.finder = _WordFinder(words)
+        # word -> the lists of the names each index gives the word and the shorter words it starts with
+        self.finder = _WordFinder({word: tuple(numbers[index, name] for index in self.indexes
+                                               for name in sorted({n for prefix in _prefixes(word, index.names)
+                                                                   for n in index.names[prefix]}))
+                                   for word in words}, len(self._keys))
 
     def positions(self, lowered: str) -> dict[StartIndex, dict[str, list[int]]]:
         """:meth:`StartIndex.positions` of each index in the whole text."""
-        lists: dict[tuple, list[int]] = {}
-        keys = self.keys
-        for position, word in self.finder.hits(lowered, 0, len(lowered)):
-            for key in keys[word]:
-                found = lists.get(key)
-                if found is None:
-                    lists[key] = [position]
-                else:
-                    found.append(position)
         by_index: dict[StartIndex, dict[str, list[int]]] = {index: {} for index in self.indexes}
-        for (index, name), found in lists.items():
-            by_index[index][name] = found
+        for (index, name), found in zip(self._keys, self.finder.starts(lowered, 0, len(lowered))):
+            if found:
+                by_index[index][name] = found
         return by_index
 
 
