@@ -56,18 +56,12 @@ VIEW_PLACES = {"country": ("Zhanaozen", "Aktau", "Almaty", "Nur-Sultan"), "almat
 LANDMARK_KINDS = ("airport", "building", "square")
 # The page's views (the URL's ``view``) and the presets in kzdata/data/map_views.toml they look through.
 MAP_VIEWS = {"country": "kazakhstan", "almaty": "almaty"}
-MAP_SIZE = (600.0, 560.0)  # about the map's size on the page, in pixels (a preset's `width` overrides): labels are kept inside it
 MAX_MARKERS = 2000         # markers of each kind drawn at most (the latest), to keep the page light
 
 
 def preset(view: str, phone: bool = False) -> str:
     """The map_views.toml preset a page view looks through (a preset's own name works too), fitted to a phone."""
     return maps.fitted(MAP_VIEWS.get(view, view), phone)
-
-
-def map_size(settings: dict) -> tuple[float, float]:
-    """About the size in pixels of the map a preset is composed for."""
-    return float(settings.get("width", MAP_SIZE[0])), MAP_SIZE[1]
 
 
 def words(lang: str) -> dict:
@@ -417,7 +411,7 @@ def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:
 
 def place_labels(places: pd.DataFrame, markers: pd.DataFrame, offsets: list[list[float]],
                  zoom: float, centre: tuple[float, float] | None = None,
-                 size: tuple[float, float] = MAP_SIZE) -> pd.DataFrame:
+                 size: tuple[float, float] = maps.MAP_SIZE) -> pd.DataFrame:
     """`places` with where each label goes: ``anchor`` (start/end) and ``label_offset`` in pixels.
 
     Each label takes the closest spot beside its dot (right or left, level or a line up or down) that
@@ -471,7 +465,7 @@ def place_labels(places: pd.DataFrame, markers: pd.DataFrame, offsets: list[list
 def in_view(rows: pd.DataFrame, view: str, phone: bool = False) -> pd.DataFrame:
     """The drawn rows (with lat, lon and offset) that fall inside the view's map as first shown."""
     settings = maps.views()[preset(view, phone)]
-    zoom, (width, height) = settings["zoom"], map_size(settings)
+    zoom, (width, height) = settings["zoom"], maps.map_size(settings)
     cx, cy = _pixels(settings["latitude"], settings["longitude"], zoom)
     inside = []
     for lat, lon, (dx, dy) in zip(rows["lat"], rows["lon"], rows["offset"]):
@@ -568,7 +562,7 @@ def event_layers(events: pd.DataFrame, figures: pd.DataFrame, view: str, lang: s
              if dx or dy]
     anchors = pd.DataFrame(sorted(set(moved)), columns=["lat", "lon"])
     places = place_labels(landmark_rows(view), both, offsets, zoom, (settings["latitude"], settings["longitude"]),
-                          map_size(settings))
+                          maps.map_size(settings))
     return [
         pdk.Layer("GeoJsonLayer", region_shading(regions), id=LAYER_IDS["shading"], pickable=False,
                   stroked=True, filled=True, get_fill_color="properties.fill", get_line_color="properties.line",

@@ -21,6 +21,7 @@ COUNTRY_FILL = [235, 233, 226, 255]
 KAZAKHSTAN_FILL = [250, 249, 244, 255]
 REGION_LINE = [150, 150, 150]
 BASEMAP = pdk.map_styles.CARTO_LIGHT
+MAP_SIZE = (600.0, 560.0)  # about a map's size on the page, in pixels, unless its preset gives `width` and `height`
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,17 @@ def views() -> dict[str, dict]:
 def fitted(name: str, phone: bool = False) -> str:
     """The preset to look through: on a phone, `name`'s phone variant (``<name>_phone``) if it has one."""
     return f"{name}_phone" if phone and f"{name}_phone" in views() else name
+
+
+def map_size(settings: dict) -> tuple[float, float]:
+    """The size in pixels of the map a preset is composed for: the page draws it that high, and labels
+    are kept inside it."""
+    return float(settings.get("width", MAP_SIZE[0])), float(settings.get("height", MAP_SIZE[1]))
+
+
+def map_height(name: str) -> int:
+    """The height in pixels to draw the named preset's map at."""
+    return int(map_size(views()[name])[1])
 
 
 def view_state(name: str) -> pdk.ViewState:

@@ -296,7 +296,7 @@ def test_the_almaty_view_labels_the_places_the_news_names():
 def test_the_whole_country_view_frames_zhanaozen_aktau_and_almaty():
     settings = maps.views()[event_map.preset("country")]
     cx, cy = event_map._pixels(settings["latitude"], settings["longitude"], settings["zoom"])
-    width, height = event_map.MAP_SIZE
+    width, height = maps.MAP_SIZE
     for name in ("Zhanaozen", "Aktau", "Almaty", "Nur-Sultan"):
         place = Gazetteer.default().get(name)
         x, y = event_map._pixels(place.lat, place.lon, settings["zoom"])

@@ -18,7 +18,7 @@ def frame(preset: str):
     settings = maps.views()[preset]
     zoom = settings["zoom"]
     cx, cy = event_map._pixels(settings["latitude"], settings["longitude"], zoom)
-    width, height = event_map.map_size(settings)
+    width, height = maps.map_size(settings)
 
     def where(lat: float, lon: float) -> tuple[float, float]:
         x, y = event_map._pixels(lat, lon, zoom)

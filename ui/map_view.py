@@ -18,7 +18,6 @@ from .safe import plain
 from .screen import on_phone
 from .words import category_label, t
 
-MAP_HEIGHT = 560
 LIST_MAX = 40  # events listed beside or below the map at most: the latest
 MAP_TABLE = {"tip_when": "col_when", "tip_type": "col_type", "tip_where": "col_place", "tip_outlet": "col_outlet",
              "tip_figure": "col_figure", "tip_summary": "col_summary"}  # tooltip column -> header in "Data behind this map"
@@ -145,7 +144,7 @@ def map_for_day(ctx: Context, view: str, day) -> None:
         deck = per_view(ctx, "map_deck", lambda: event_map.event_deck(events, figures, view, lang, day,
                                                                       drawn=(points, regions), phone=phone),
                         view, day, phone)
-        state = st.pydeck_chart(deck, height=MAP_HEIGHT, on_select="rerun", selection_mode="single-object",
+        state = st.pydeck_chart(deck, height=maps.map_height(event_map.preset(view, phone)), on_select="rerun", selection_mode="single-object",
                                 key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
         headers = {column: w(ctx, key) for column, key in MAP_TABLE.items()}

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from kzdata import formatting, troops, urlstate
+from kzdata import formatting, maps, troops, urlstate
 
 from .chart_data import data_below
 from .day_player import DayPlayer, linked_day
@@ -66,8 +66,9 @@ def show_map(ctx, contingents: pd.DataFrame, phases: pd.DataFrame, first: dt.dat
         st.query_params["day"] = day.isoformat()
         st.session_state[URL_DAY_KEY] = day.isoformat()
         drawn = troops.arcs(contingents, phases, day, ctx.lang)
-        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang, on_phone(), drawn), height=520,
-                        key="troops_map")
+        phone = on_phone()
+        st.pydeck_chart(troops.troops_deck(contingents, phases, day, ctx.lang, phone, drawn),
+                        height=maps.map_height(maps.fitted(troops.MAP_VIEW, phone)), key="troops_map")
         directions = drawn["direction"].value_counts()
         st.caption(w(ctx, "map_caption", day=formatting.date(day, ctx.lang), out=int(directions.get("out", 0)),
                      back=int(directions.get("back", 0))))
