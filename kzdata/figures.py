@@ -143,23 +143,13 @@ def _nearest(before: tuple | None, after: tuple | None) -> str | None:
     return min(before, after)[2]
 
 
-def category_of(scan: Scan, sentence: Sentence, number: NumberMention, neighbours: list[NumberMention],
-                starts: dict | None = None) -> str | None:
-    """The category of the trigger nearest the number, without crossing another number.
-
-    ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
-    words = vocabulary(scan.language)
-    before, after = _triggers(words, starts)
-    lo = max([n.end for n in neighbours if n.end <= number.start], default=sentence.start)
-    hi = min([n.start for n in neighbours if n.start >= number.end], default=sentence.end)
-    return _nearest(_before(scan.view, before, lo, number.start, words.max_gap_words),
-                    _after(scan.view, after, number.end, hi, words.max_gap_words))
-
-
 def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list[NumberMention],
                 starts: dict | None) -> list[str | None]:
-    """:func:`category_of` each of the sentence's numbers (in text order and disjoint), each span
-    between two numbers searched once: for triggers after the one and before the other."""
+    """The category of the trigger nearest each of the sentence's numbers (in text order and disjoint),
+    without crossing another number; None where no trigger is near enough. Each span between two
+    numbers is searched once: for triggers after the one and before the other.
+
+    ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
     before, after = _triggers(words, starts)
     if not before and not after:
         return [None] * len(numbers)
@@ -170,12 +160,8 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
             for i in range(len(numbers))]
 
 
-def subject_of(scan: Scan, number: NumberMention) -> str | None:
-    """The first subject (in the data file's order) whose noun follows the number."""
-    return _subject(vocabulary(scan.language), scan.view, number)
-
-
 def _subject(words: _Vocabulary, view: str, number: NumberMention) -> str | None:
+    """The first subject (in the data file's order) whose noun follows the number."""
     match = words.subject.match(view, number.end)
     return words.subjects[int(match.lastgroup[1:])][0] if match else None
 
@@ -252,15 +238,9 @@ def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category
 
 def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
-    content = scan.content_sentences()
-    ends = [s.end for s in content]
-    grouped: dict[int, list[NumberMention]] = {}
-    for number in scan.numbers:
-        if number.unit is None:
-            index = bisect_right(ends, number.start)
-            if index < len(content) and content[index].start <= number.start and number.end <= ends[index]:
-                grouped.setdefault(index, []).append(number)
-    return [(content[index], numbers) for index, numbers in grouped.items()]
+    grouped = ((sentence, [n for n in scan.within("numbers", sentence) if n.unit is None])
+               for sentence in scan.content_sentences())
+    return [(sentence, numbers) for sentence, numbers in grouped if numbers]
 
 
 def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],

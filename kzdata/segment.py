@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import language as lang
 from .reading import matching_view
@@ -25,23 +26,15 @@ _CLOSERS = "\"')]"
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence, or a boilerplate line, of an article: a plain frozen value (a named tuple, which
+    :func:`segment` makes about twice as fast as a frozen dataclass)."""
     sentence_id: int
     start: int
     end: int
     kind: str
     role: str       # finer label: "", "related", "section", "byline", "meta", "markup", "credit", "signoff", "teaser"
     paragraph: int
-
-
-def _sentence(sentence_id: int, start: int, end: int, kind: str, role: str, paragraph: int) -> Sentence:
-    """``Sentence(...)`` filled in one step: a frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__``, which made up a fifth of the time of :func:`segment`."""
-    sentence = object.__new__(Sentence)
-    sentence.__dict__.update(sentence_id=sentence_id, start=start, end=end, kind=kind, role=role,
-                             paragraph=paragraph)
-    return sentence
 
 
 class TailPattern:
@@ -137,10 +130,10 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
         else:
             spans = _sentence_spans(text, tail.head, rules)
         for begin, end in spans:
-            sentences.append(_sentence(len(sentences), start + begin, start + end, kind, role, paragraph))
+            sentences.append(Sentence(len(sentences), start + begin, start + end, kind, role, paragraph))
         if kind != BOILERPLATE:
             for begin, end, piece_role in tail.pieces:
-                sentences.append(_sentence(len(sentences), start + begin, start + end, BOILERPLATE, piece_role,
+                sentences.append(Sentence(len(sentences), start + begin, start + end, BOILERPLATE, piece_role,
                                            paragraph))
     return sentences
 
