@@ -570,12 +570,15 @@ def _starters(data: dict) -> str:
     """What any expression can start with: a digit, "(" or the first word of a listed phrase.
 
     Checked first at each word start, so that the shapes are tried only where one can begin: this
-    makes the pass several times faster. Every list a shape can start with must be named here.
+    makes the pass several times faster. Every list a shape can start with must be named here. Only
+    a beginning is checked, so a word that starts with another ("juli", "jul") is left out.
     """
     lists = [data["weekdays"]["day_words"], *data["weekdays"]["names"], data["day_number_words"],
              data["month_parts"], data["month_words"], *data["months"], data["relative"], data["offset_phrases"],
              data["duration_prefixes"], data["numbers"], data["vague_quantities"], data["single_units"]]
-    return rf"(?:[\d(]|{lang.trie_pattern({p.lower().split()[0] for words in lists for p in words})})"
+    words = {p.lower().split()[0] for words in lists for p in words}
+    shortest = {word for word in words if not any(word.startswith(other) for other in words - {word})}
+    return rf"(?:[\d(]|{lang.trie_pattern(shortest)})"
 
 
 def _keyed(table: dict) -> dict:
@@ -590,7 +593,7 @@ class _Words:
         self.weekdays = {_key(name): number for number, names in enumerate(data["weekdays"]["names"])
                          for name in names}
         self.month = _words(self.months)
-        self.abbreviation_dot = r"(?:\.(?=\s*\d))?"          # "13 Jan. 2022"
+        self.abbreviation_dot = _optional(r"\.(?=\s*\d)")          # "13 Jan. 2022"
         self.weekday = _words(self.weekdays)
         self.day_word = _words(data["weekdays"]["day_words"])
         self.time_of_day = _words(data["times_of_day"])
@@ -598,44 +601,58 @@ class _Words:
 
 
 def _date_body(data: dict, w: _Words) -> str:
-    weekday = rf"(?:{w.day_word}\s+)?(?P<wd>{w.weekday})(?:\s+(?P<tod1>{w.time_of_day}))?\s*,?\s*"
-    day_word = rf"(?:{_words(data['day_number_words'])}\s*)?"
-    separator = rf"\s*{_regexes(data['range_separators'])}\s*"
+    tod1, tod2 = (_optional(rf"\s+(?P<{name}>{w.time_of_day})") for name in ("tod1", "tod2"))
+    day_word = _optional(rf"{w.day_word}\s+")
+    weekday = _optional(rf"{day_word}(?P<wd>{w.weekday}){tod1}\s*,?\s*")
+    day_number_word = _optional(rf"{_words(data['day_number_words'])}\s*")
     first_month, last_month = (rf"(?P<{name}>{w.month}){w.abbreviation_dot}" for name in ("m1", "m2"))
-    textual = (rf"(?P<d1>\d{{1,2}})(?!\d)(?:(?:\s+{first_month}(?:\s+(?P<y1>{w.year}))?)?{separator}"
-               rf"(?P<d2>\d{{1,2}})(?!\d))?\s+{last_month}(?:\s*,?\s+(?P<y2>{w.year})(?!\d))?")
-    numeric = (r"(?P<open>\(\s*)?(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?!\d)"
-               r"(?:(?P=sep)(?P<n3>\d{4}|\d{2})(?!\d))?(?(open)\s*\))")
-    return (rf"(?:{weekday})?{_NUMBER_START}{day_word}(?:{textual}|{numeric})"
-            rf"(?:\s+(?P<tod2>{w.time_of_day}))?(?!\w)(?![/.-]\d)")
+    first_year = _optional(rf"\s+(?P<y1>{w.year})")
+    first_month_year = _optional(rf"\s+{first_month}{first_year}")
+    separator = rf"\s*{_regexes(data['range_separators'])}\s*"
+    range_start = _optional(rf"{first_month_year}{separator}(?P<d2>\d{{1,2}})(?!\d)")
+    last_year = _optional(rf"\s*,?\s+(?P<y2>{w.year})(?!\d)")
+    textual = rf"(?P<d1>\d{{1,2}})(?!\d){range_start}\s+{last_month}{last_year}"
+    numeric = (_optional(r"(?P<open>\(\s*)") + r"(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?!\d)"
+               + _optional(r"(?P=sep)(?P<n3>\d{4}|\d{2})(?!\d)") + r"(?(open)\s*\))")
+    return rf"{weekday}{_NUMBER_START}{day_number_word}(?:{textual}|{numeric}){tod2}(?!\w)(?![/.-]\d)"
 
 
 def _period_body(data: dict, w: _Words) -> str:
     """A month with a part ("akhir Januari"), a month word ("bulan Januari") or a year ("Januari 2022")."""
-    part, month_word = _words(data["month_parts"]), _words(data["month_words"])
-    return (rf"(?<!\d\s)(?:(?P<part>{part})\s+)?(?:(?P<month_word>{month_word})\s+)?"
-            rf"(?P<pm>{w.month}){w.abbreviation_dot}(?:\s+(?P<py>{w.year})(?!\d))?{_END}"
+    part = _optional(rf"(?P<part>{_words(data['month_parts'])})\s+")
+    month_word = _optional(rf"(?P<month_word>{_words(data['month_words'])})\s+")
+    year = _optional(rf"\s+(?P<py>{w.year})(?!\d)")
+    return (rf"(?<!\d\s){part}{month_word}(?P<pm>{w.month}){w.abbreviation_dot}{year}{_END}"
             r"(?(part)|(?(month_word)|(?(py)|(?!))))")
 
 
 def _weekday_body(data: dict, w: _Words) -> str:
-    suffix = _words(data["weekday_suffixes"])
-    return (rf"(?:(?P<day_word>{w.day_word})\s+)?(?P<day_name>{w.weekday})(?:\s+(?P<day_tod1>{w.time_of_day}))?"
-            rf"(?:\s+(?P<suffix>{suffix}))?(?:\s+(?P<day_tod2>{w.time_of_day}))?(?!\w)")
+    day_word = _optional(rf"(?P<day_word>{w.day_word})\s+")
+    tod1, tod2 = (_optional(rf"\s+(?P<{name}>{w.time_of_day})") for name in ("day_tod1", "day_tod2"))
+    suffix = _optional(rf"\s+(?P<suffix>{_words(data['weekday_suffixes'])})")
+    return rf"{day_word}(?P<day_name>{w.weekday}){tod1}{suffix}{tod2}(?!\w)"
 
 
 def _phrase_body(data: dict, w: _Words) -> str:
     phrases = _words([*data["relative"], *data["offset_phrases"]])
-    return rf"(?P<phrase_words>{phrases})(?:\s+(?P<phrase_tod>{w.time_of_day}))?{_END}"
+    time_of_day = _optional(rf"\s+(?P<phrase_tod>{w.time_of_day})")
+    return rf"(?P<phrase_words>{phrases}){time_of_day}{_END}"
 
 
 def _quantity_body(data: dict) -> str:
     number = rf"(?:\d{{1,3}}(?![.,]?\d)|{_words([*data['numbers'], *data['vague_quantities']])})"
+    prefix = _optional(rf"(?P<pre>{_words(data['duration_prefixes'])})\s+")
+    range_end = _optional(rf"\s*{_regexes(data['quantity_range_separators'])}\s*(?P<q2>{number})")
     posts = _words([*data["ago_words"], *data["offset_words"], *data["duration_suffixes"]])
-    return (rf"(?<!\d[.,])(?:(?P<pre>{_words(data['duration_prefixes'])})\s+)?"
-            rf"(?:(?P<q1>{number})(?:\s*{_regexes(data['quantity_range_separators'])}\s*(?P<q2>{number}))?"
-            rf"\s+(?P<unit>{_words(data['units'])})|(?P<single>{_words(data['single_units'])}))"
-            rf"(?:\s+(?P<post>{posts}))?{_END}")
+    post = _optional(rf"\s+(?P<post>{posts})")
+    return (rf"(?<!\d[.,]){prefix}(?:(?P<q1>{number}){range_end}\s+(?P<unit>{_words(data['units'])})"
+            rf"|(?P<single>{_words(data['single_units'])})){post}{_END}")
+
+
+def _optional(pattern: str) -> str:
+    """``pattern`` or nothing, tried in that order: what ``(?:pattern)?`` means, written as an alternation
+    because Python's regex engine runs an optional group as a repeat, which costs several times more."""
+    return f"(?:{pattern}|)"
 
 
 def _time_pattern(data: dict) -> re.Pattern:
