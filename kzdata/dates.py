@@ -570,15 +570,21 @@ def _starters(data: dict) -> str:
     """What any expression can start with: a digit, "(" or the first word of a listed phrase.
 
     Checked first at each word start, so that the shapes are tried only where one can begin: this
-    makes the pass several times faster. Every list a shape can start with must be named here. Only
-    a beginning is checked, so a word that starts with another ("juli", "jul") is left out.
+    makes the pass several times faster. Every list a shape can start with must be named here.
+
+    Only a beginning is checked, so a word that starts with another ("juli", "jul") is left out,
+    and the words make one prefix tree per first letter, all alternatives of one flat alternation:
+    the regex engine rejects a word faster than with the tree's own nested groups.
     """
     lists = [data["weekdays"]["day_words"], *data["weekdays"]["names"], data["day_number_words"],
              data["month_parts"], data["month_words"], *data["months"], data["relative"], data["offset_phrases"],
              data["duration_prefixes"], data["numbers"], data["vague_quantities"], data["single_units"]]
     words = {p.lower().split()[0] for words in lists for p in words}
-    shortest = {word for word in words if not any(word.startswith(other) for other in words - {word})}
-    return rf"(?:[\d(]|{lang.trie_pattern(shortest)})"
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        if not any(word.startswith(other) for other in words - {word}):
+            by_letter.setdefault(word[0], []).append(word)
+    return "|".join([r"[\d(]", *(lang.trie_pattern(by_letter[letter]) for letter in sorted(by_letter))])
 
 
 def _keyed(table: dict) -> dict:
