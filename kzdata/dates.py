@@ -510,9 +510,16 @@ def _key(phrase: str) -> str:
 
 
 def _words(phrases: Iterable[str]) -> str:
-    """Alternation of plain lower-case phrases, longest first; a space matches any whitespace."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+    """A regex of plain lower-case phrases, the longer tried first; a space matches any whitespace.
+
+    Shaped as a prefix tree (:func:`language.trie_pattern`), whose end of a phrase is an empty
+    alternative (as :func:`_optional` writes): the engine rejects a word at its first letters."""
+    trie = lang.trie_pattern({_key(p) for p in phrases}, _phrase_char, lambda last: "")
+    return f"(?:{trie})"
+
+
+def _phrase_char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 def _regexes(fragments: Iterable[str]) -> str:
