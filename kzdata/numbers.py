@@ -212,7 +212,10 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     skips through words instead of trying the pattern at every character, and the digits are tried
     only where a digit or a currency can start. A digit token that is no figure (a time, a date, a
     malformed group) is matched whole as ``bad`` rather than ``num``: it is no atom, but it still
-    parts the atoms around it. A symbol may follow anything."""
+    parts the atoms around it. A symbol may follow anything.
+
+    Phrases whose first letter no digits can start with are tried before the digits: the engine
+    passes over them at once, where the digits' lookahead is a call it makes at every word."""
     separators = data["separators"]
     joiners = "[" + re.escape(separators["decimal"] + separators["group"]) + ":/]"
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
@@ -221,12 +224,17 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     suffix = _trie(suffixes, "") if suffixes else "(?!)"
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
     figure = _figure(separators["decimal"], separators["group"])
-    digits = (rf"(?=[\d{leads}])(?:(?P<cur>{currency})\s*)?"
+    digit_start = rf"[\d{leads}]"
+    digits = (rf"(?={digit_start})(?:(?P<cur>{currency})\s*)?"
               rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
-    word = f"|{_branches(words, _NOT_GLUED)}" if words else ""
-    return rf"\W(?:{digits}{word})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
+    clashes = re.compile(digit_start, re.IGNORECASE).match
+    before = [word for word in words if not clashes(word[0])]
+    after = [word for word in words if clashes(word[0])]
+    alternatives = [_branches(before, _NOT_GLUED), digits, _branches(after, _NOT_GLUED)]
+    atom = "|".join(alternative for alternative in alternatives if alternative)
+    return rf"\W(?:{atom})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
 
 
 @lru_cache(maxsize=None)
@@ -320,7 +328,12 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
 
 
 _Found = tuple[int, int, _Entry, re.Match]   # an atom before it is built: start, end, entry, match
-_INLINE_SPACES = re.compile(r"[^\S\n]*")
+
+
+def _inline_gap(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]`` is nothing or spaces within one line (mostly one space)."""
+    gap = text[end:start]
+    return gap == " " or not gap or (gap.isspace() and "\n" not in gap)
 
 
 def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
@@ -341,7 +354,7 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     numeric = False
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
         entry = _entry(scanned, start, end, match, grammar)
-        if run and (entry is None or not _INLINE_SPACES.fullmatch(text, run[-1][1], start)):
+        if run and (entry is None or not _inline_gap(text, run[-1][1], start)):
             if numeric:
                 runs.append(run)
             run, numeric = [], False
