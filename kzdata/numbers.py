@@ -35,7 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from . import language as lang
 
@@ -46,8 +46,7 @@ _NO_LETTER = r"(?![^\W\d_])"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """A number in the text. ``start``/``end`` include qualifier, currency and unit words
     ("lebih dari 3.700", "Rp 7.500", "15 persen"); ``number_start``/``number_end`` cover the number
     alone ("3.700", or "200-300" for a range). ``value`` is None for vague words and ranges;
@@ -213,7 +212,10 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     skips through words instead of trying the pattern at every character, and the digits are tried
     only where a digit or a currency can start. A digit token that is no figure (a time, a date, a
     malformed group) is matched whole as ``bad`` rather than ``num``: it is no atom, but it still
-    parts the atoms around it. A symbol may follow anything."""
+    parts the atoms around it. A symbol may follow anything.
+
+    Phrases whose first letter no digits can start with are tried before the digits: the engine
+    passes over them at once, where the digits' lookahead is a call it makes at every word."""
     separators = data["separators"]
     joiners = "[" + re.escape(separators["decimal"] + separators["group"]) + ":/]"
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
@@ -222,12 +224,17 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     suffix = _trie(suffixes, "") if suffixes else "(?!)"
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
     figure = _figure(separators["decimal"], separators["group"])
-    digits = (rf"(?=[\d{leads}])(?:(?P<cur>{currency})\s*)?"
+    digit_start = rf"[\d{leads}]"
+    digits = (rf"(?={digit_start})(?:(?P<cur>{currency})\s*)?"
               rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
-    word = f"|{_branches(words, _NOT_GLUED)}" if words else ""
-    return rf"\W(?:{digits}{word})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
+    clashes = re.compile(digit_start, re.IGNORECASE).match
+    before = [word for word in words if not clashes(word[0])]
+    after = [word for word in words if clashes(word[0])]
+    alternatives = [_branches(before, _NOT_GLUED), digits, _branches(after, _NOT_GLUED)]
+    atom = "|".join(alternative for alternative in alternatives if alternative)
+    return rf"\W(?:{atom})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
 
 
 @lru_cache(maxsize=None)
@@ -280,26 +287,31 @@ def _next_word(words: re.Pattern, padded: str, pos: int) -> re.Match | None:
     return match
 
 
-def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int, re.Match | None]]:
+def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) -> list[tuple[int, int, re.Match | None]]:
     """(start, end, match) of each atom, left to right and not overlapping (a word atom first where
     a symbol starts too); the match is None for a symbol, from ``symbols`` (see :func:`_symbol_spans`).
 
     ``words`` runs on ``" " + text``: its matches start one character before the atom, so their
     offsets there are the atom's in ``text`` (the end one past it)."""
     padded = " " + text
+    found = []
+    end = 0
     word = _next_word(words, padded, 0)
-    following = 0
-    while word is not None or following < len(symbols):
-        if following == len(symbols) or (word is not None and word.start() <= symbols[following][0]):
+    for start, stop in symbols:
+        while word is not None and word.start() <= start:
             end = word.end() - 1
-            yield word.start(), end, word
-        else:
-            start, end = symbols[following]
-            yield start, end, None
-        if word is not None and word.start() < end:
+            found.append((word.start(), end, word))
             word = _next_word(words, padded, end)
-        while following < len(symbols) and symbols[following][0] < end:
-            following += 1
+        if start >= end:
+            found.append((start, stop, None))
+            end = stop
+            if word is not None and word.start() < end:
+                word = _next_word(words, padded, end)
+    while word is not None:
+        end = word.end() - 1
+        found.append((word.start(), end, word))
+        word = _next_word(words, padded, end)
+    return found
 
 
 def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: _Grammar) -> _Entry | None:
@@ -316,10 +328,15 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
 
 
 _Found = tuple[int, int, _Entry, re.Match]   # an atom before it is built: start, end, entry, match
-_INLINE_SPACES = re.compile(r"[^\S\n]*")
 
 
-def _runs(text: str, grammar: _Grammar) -> Iterator[list[_Found]]:
+def _inline_gap(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]`` is nothing or spaces within one line (mostly one space)."""
+    gap = text[end:start]
+    return gap == " " or not gap or (gap.isspace() and "\n" not in gap)
+
+
+def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     """Runs of atoms separated by nothing or by spaces within one line, if they hold a number.
     The atoms are left unbuilt: most runs are dropped (a lone "dan", a date's "2022").
 
@@ -332,19 +349,21 @@ def _runs(text: str, grammar: _Grammar) -> Iterator[list[_Found]]:
             words, symbols = lang.ascii_twin(words), lang.ascii_twin(symbols)
     else:
         (words, symbols), scanned, starts = grammar.caseless, text, None
+    runs = []
     run: list[_Found] = []
     numeric = False
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
         entry = _entry(scanned, start, end, match, grammar)
-        if run and (entry is None or not _INLINE_SPACES.fullmatch(text, run[-1][1], start)):
+        if run and (entry is None or not _inline_gap(text, run[-1][1], start)):
             if numeric:
-                yield run
+                runs.append(run)
             run, numeric = [], False
         if entry is not None:
             run.append((start, end, entry, match))
             numeric = numeric or entry.numeric
     if numeric:
-        yield run
+        runs.append(run)
+    return runs
 
 
 def _atom(start: int, end: int, entry: _Entry, match: re.Match, grammar: _Grammar) -> _Atom:
@@ -431,10 +450,20 @@ def _evaluate_vague(atoms: Sequence[_Atom], first: int) -> _Quantity:
     return _Quantity(first, stop, None, low, high, vague=True)
 
 
+def _lone_figure(atoms: Sequence[_Atom], first: int) -> bool:
+    """Whether atoms[first] is digits that no multiplier follows: the number is the figure alone (most are)."""
+    if first >= len(atoms) or not atoms[first].entry.digits:
+        return False
+    return first + 1 == len(atoms) or bool(atoms[first].entry.suffix) or not atoms[first + 1].entry.multiplier
+
+
 def _evaluate(atoms: Sequence[_Atom], first: int) -> _Quantity | None:
     """The number the atoms from ``first`` on spell, if any."""
     if first < len(atoms) and atoms[first].entry.vague:
         return _evaluate_vague(atoms, first)
+    if _lone_figure(atoms, first):
+        value = round(atoms[first].value, 6)
+        return _Quantity(first, first + 1, value, value, value)
     stack: list[float] = []
     bare = False
     previous = None
@@ -546,12 +575,14 @@ def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tup
     return mention, stop
 
 
-def _read_chain(text: str, atoms: list[_Atom], tolerance: float) -> Iterator[NumberMention]:
+def _read_chain(text: str, atoms: list[_Atom], tolerance: float) -> list[NumberMention]:
+    mentions = []
     index = 0
     while index < len(atoms):
         mention, index = _read_at(text, atoms, index, tolerance)
         if mention is not None:
-            yield mention
+            mentions.append(mention)
+    return mentions
 
 
 class _Spans:
@@ -570,16 +601,15 @@ class _Spans:
 def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
     grammar = _grammar(language)
-    if not exclude:
-        return [mention for atoms in _chains(text, grammar) for mention in _read_chain(text, atoms, grammar.tolerance)]
     excluded = _Spans(exclude)
     mentions = []
     for run in _runs(text, grammar):
+        touched = excluded.overlap(run[0][0], run[-1][1])
         # A mention covers atoms of its chain: if each atom overlaps an excluded span, so does every mention.
-        if all(excluded.overlap(start, end) for start, end, _, _ in run):
+        if touched and all(excluded.overlap(start, end) for start, end, _, _ in run):
             continue
-        atoms = [_atom(*found, grammar) for found in run]
-        mentions += [m for m in _read_chain(text, atoms, grammar.tolerance) if not excluded.overlap(m.start, m.end)]
+        found = _read_chain(text, [_atom(*atom, grammar) for atom in run], grammar.tolerance)
+        mentions += [m for m in found if not excluded.overlap(m.start, m.end)] if touched else found
     return mentions
 
 
