@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,8 +109,12 @@ def _triggers(words: _Vocabulary, piece: str, offset: int, starts: dict | None) 
                 continue
             found.append(Trigger(offset + match.start(), offset + match.end(), event_type))
     if len(found) > 1:
-        found.sort(key=lambda t: (t.end, t.start))
+        found.sort(key=_by_end)
     return found
+
+
+def _by_end(trigger: Trigger) -> tuple[int, int]:
+    return trigger.end, trigger.start
 
 
 @dataclass(slots=True)
@@ -175,13 +180,24 @@ def _between(relations: list[tuple[int, str]], lo: int, hi: int) -> bool:
 
 
 def _relations(words: _Vocabulary, view: str, sentence: Sentence, starts: dict | None) -> list[tuple[int, str]]:
-    """(position, "after" or "before") of the relation words in the sentence."""
-    if starts is not None and AFTER not in starts and BEFORE_RELATION not in starts and not words.starts.unindexed:
-        return []
+    """(position, "after" or "before") of the relation words in the sentence. ``starts``: the
+    :meth:`StartIndex.positions` of a text the sentence is part of (None if not known)."""
+    if starts is not None:
+        starts = {kind: inside for kind in (AFTER, BEFORE_RELATION) if (inside := _inside(starts.get(kind), sentence))}
+        if words.starts.nothing_in(starts):
+            return []
     piece = view[sentence.start:sentence.end]
     return [(m.start() + sentence.start, kind)
             for kind, regex in ((AFTER, words.relation_after), (BEFORE_RELATION, words.relation_before))
             for m in words.starts.matches(kind, regex, piece, sentence.start, starts)]
+
+
+def _inside(positions: list[int] | None, sentence: Sentence) -> list[int]:
+    """The sorted positions that lie in the sentence."""
+    if not positions:
+        return []
+    first = bisect_left(positions, sentence.start)
+    return positions[first:bisect_left(positions, sentence.end, first)]
 
 
 def _relative_to(anchor: ResolvedDate, relation: str, reference: dt.date | None) -> ResolvedDate:
@@ -236,17 +252,84 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
 def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
     found = []      # (trigger, date or None, sentence, place) of each trigger, in text order
+    for sentence, triggers, starts in _triggered_sentences(scan, words):
+        place = best_place(scan, sentence)
+        for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts)):
+            found.append((trigger, when, sentence, place))
+    return _rows(scan, words, _fold_undated(found, scan.reference), article_id, outlet)
+
+
+def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[Sentence, list[Trigger], dict | None]]:
+    """The content sentences with triggers, in text order: each with its triggers (by end) and the
+    :meth:`StartIndex.positions` that hold its words' (the article's, or the sentence's own; None if unknown).
+
+    The trigger regexes are tried at the article's word starts, each against the text up to the end of
+    the sentence it stands in. A sentence that starts right after a word character starts a word of its
+    own but not one of the article: it is searched alone.
+    """
     view = scan.view
     sentences = scan.content_sentences()
-    for sentence, starts in zip(sentences, scan.word_starts().by_sentence(words.starts, sentences)):
-        if words.starts.nothing_in(starts):
-            continue        # no word a trigger starts with
-        triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts)
+    article = scan.word_starts().of(words.starts)
+    if article is None or words.starts.unindexed:
+        found = ((sentence, _triggers(words, view[sentence.start:sentence.end], sentence.start, None), None)
+                 for sentence in sentences)
+        return [item for item in found if item[1]]
+    lowered = scan.word_starts().lowered
+    alone = {index for index, sentence in enumerate(sentences) if _after_word(lowered, sentence.start)}
+    by_sentence = _article_triggers(words, view, sentences, article, alone)
+    starts = dict.fromkeys(by_sentence, article)
+    for index in alone:
+        sentence = sentences[index]
+        starts[index] = words.starts.positions(lowered, sentence.start, sentence.end)
+        triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts[index])
         if triggers:
-            place = best_place(scan, sentence)
-            for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts)):
-                found.append((trigger, when, sentence, place))
-    return _rows(scan, words, _fold_undated(found, scan.reference), article_id, outlet)
+            by_sentence[index] = triggers
+    found = []
+    for index in sorted(by_sentence):
+        triggers = by_sentence[index]
+        if len(triggers) > 1:
+            triggers.sort(key=_by_end)
+        found.append((sentences[index], triggers, starts[index]))
+    return found
+
+
+def _after_word(lowered: str, position: int) -> bool:
+    """Whether a word character (what ``\\w`` matches) stands right before the position."""
+    before = lowered[position - 1] if position else " "
+    return before.isalnum() or before == "_"
+
+
+def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], article: dict[str, list[int]],
+                      skipped: set[int]) -> dict[int, list[Trigger]]:
+    """Sentence index -> its triggers, by type, from the article's word starts (``article``), but for the
+    sentences ``skipped``.
+
+    A regex tried at a word start against ``view`` up to the sentence's end matches as it does in the
+    sentence alone: its leading look-behind sees a non-word character there too (or the sentence is skipped).
+    """
+    ends = [sentence.end for sentence in sentences]
+    found: dict[int, list[Trigger]] = {}
+    for event_type, regex in words.triggers.items():
+        positions = article.get(event_type)
+        if not positions:
+            continue
+        blocked = words.blocked.get(event_type)
+        end = 0
+        for position in positions:
+            if position < end:
+                continue
+            index = bisect_right(ends, position)
+            if index == len(sentences) or index in skipped or position < sentences[index].start:
+                continue
+            sentence = sentences[index]
+            match = regex.match(view, position, sentence.end)
+            if match is None:
+                continue
+            end = match.end()
+            if blocked and blocked.search(view[max(sentence.start, position - 40):position]):
+                continue
+            found.setdefault(index, []).append(Trigger(position, end, event_type))
+    return found
 
 
 def _fold_undated(found: list[tuple], reference: dt.date | None) -> list[tuple]:
