@@ -16,7 +16,7 @@ from . import language as lang
 from .events import best_place
 from .numbers import NumberMention
 from .scan import DateMention, Scan
-from .segment import Sentence
+from .segment import CONTENT_KINDS, Sentence
 
 CATEGORIES = ("killed", "injured", "arrested", "detained", "troops", "evacuated", "aircraft", "other")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
@@ -238,8 +238,9 @@ def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category
 
 def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
-    grouped = ((sentence, [n for n in scan.within("numbers", sentence) if n.unit is None])
-               for sentence in scan.content_sentences())
+    grouped = ((sentence, [n for n in numbers if n.unit is None])
+               for sentence, numbers in zip(scan.sentences, scan.by_sentence("numbers"))
+               if numbers and sentence.kind in CONTENT_KINDS)
     return [(sentence, numbers) for sentence, numbers in grouped if numbers]
 
 
