@@ -23,6 +23,44 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 MAX_INFERRED_SPAN_DAYS = 7  # see _dates_a_report
 _WORD = re.compile(r"\w+")
 _COUNTED_AS = {"troops": "troops", "aircraft": "aircraft"}     # subject -> category when no trigger gives one
+_SUBJECT_LEAD = r"\W*((?:para\W+)?)"      # what may stand between a number and its noun (group: "para ")
+
+
+class _Subjects:
+    """Who a number counts: the first subject (in the data file's order) whose noun follows it.
+
+    Each subject's regex is tried only if one of its nouns' leading words (see
+    :func:`language.leading_words`) stands where a noun can start, right after the number or after
+    "para": a few dictionary lookups instead of trying every subject's nouns there.
+    """
+
+    def __init__(self, nouns: dict[str, list[str]]) -> None:
+        self.names = list(nouns)
+        self.regexes = [re.compile(_SUBJECT_LEAD + "(?:" + "|".join(p) + r")(?!\w)", re.I) for p in nouns.values()]
+        self.lead = re.compile(_SUBJECT_LEAD, re.I)
+        index = lang.StartIndex(nouns)
+        order = {name: number for number, name in enumerate(self.names)}
+        self.words = re.compile(lang.trie_pattern(index.names))
+        self.by_word = {word: {order[name] for name in names} for word, names in index.names.items()}
+        self.anywhere = {order[name] for name in index.unindexed}
+
+    def after(self, view: str, lowered: str | None, number: NumberMention) -> str | None:
+        """The subject of the number; ``lowered``: the view's :func:`language.folded` text, if any."""
+        tried = range(len(self.names)) if lowered is None else self._candidates(view, lowered, number.end)
+        for index in tried:
+            if self.regexes[index].match(view, number.end):
+                return self.names[index]
+        return None
+
+    def _candidates(self, view: str, lowered: str, position: int) -> list[int]:
+        """The subjects that may match at ``position``, in order: those a leading word of which
+        stands where the noun starts, without "para" or after it."""
+        found = set(self.anywhere)
+        for start in set(self.lead.match(view, position).span(1)):
+            word = self.words.match(lowered, start)
+            if word:
+                found |= self.by_word[word.group()]
+        return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -30,8 +68,7 @@ class _Vocabulary:
     before: dict[str, re.Pattern]
     after: dict[str, re.Pattern]
     triggers: dict[str, tuple[str, re.Pattern, bool]]   # name in `starts` -> (category, regex, before the number)
-    subjects: list[tuple[str, re.Pattern]]
-    subject: re.Pattern             # the subjects as one alternation, a group per subject, in order
+    subjects: _Subjects
     speaker_after: re.Pattern
     speaker_before: re.Pattern
     max_gap_words: int
@@ -45,7 +82,6 @@ def vocabulary(language: str = "id") -> _Vocabulary:
     if unknown:
         raise ValueError(f"lang/{language}/figures.toml names unknown categories: {sorted(unknown)}")
     categories = data["categories"]
-    subjects = [(name, r"\W*(?:para\W+)?(?:" + "|".join(p) + r")(?!\w)") for name, p in data["subjects"].items()]
     patterns = {**{f"before:{c}": s["before"] for c, s in categories.items() if s.get("before")},
                 **{f"after:{c}": s["after"] for c, s in categories.items() if s.get("after")},
                 "speaker_after": data["attribution_speaker_after"],
@@ -57,8 +93,7 @@ def vocabulary(language: str = "id") -> _Vocabulary:
         after=after,
         triggers={**{f"before:{c}": (c, regex, True) for c, regex in before.items()},
                   **{f"after:{c}": (c, regex, False) for c, regex in after.items()}},
-        subjects=[(name, re.compile(pattern, re.I)) for name, pattern in subjects],
-        subject=re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(subjects)), re.I),
+        subjects=_Subjects(data["subjects"]),
         speaker_after=lang.phrase_regex(data["attribution_speaker_after"]),
         speaker_before=lang.phrase_regex(data["attribution_speaker_before"]),
         max_gap_words=data["max_gap_words"],
@@ -160,12 +195,6 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
             for i in range(len(numbers))]
 
 
-def _subject(words: _Vocabulary, view: str, number: NumberMention) -> str | None:
-    """The first subject (in the data file's order) whose noun follows the number."""
-    match = words.subject.match(view, number.end)
-    return words.subjects[int(match.lastgroup[1:])][0] if match else None
-
-
 def attribution_of(scan: Scan, sentence: Sentence, starts: dict | None = None) -> str | None:
     """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'."""
     words = vocabulary(scan.language)
@@ -248,8 +277,9 @@ def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: lis
                 starts: dict | None) -> list[tuple[NumberMention, str | None, str]]:
     """(number, subject, category) of the sentence's numbers that are figures."""
     found = []
+    lowered = scan.word_starts().lowered
     for number, category in zip(numbers, _categories(words, scan.view, sentence, numbers, starts)):
-        subject = _subject(words, scan.view, number)
+        subject = words.subjects.after(scan.view, lowered, number)
         category = category or _COUNTED_AS.get(subject)
         if category is not None:
             found.append((number, subject, category))
