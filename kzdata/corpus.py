@@ -162,10 +162,10 @@ def _scan_notes(scan: Scan, published, tables: ArticleTables) -> list[str]:
 
 def _place_rows(scan: Scan, article_id: str) -> list[dict]:
     rows = []
-    for sentence in scan.sentences:
+    for sentence, mentions in zip(scan.sentences, scan.by_sentence("places")):
         if sentence.kind not in CONTENT_KINDS:
             continue
-        for mention in scan.within("places", sentence):
+        for mention in mentions:
             place = mention.place
             rows.append({"article_id": article_id, "sentence_id": sentence.sentence_id, "start": mention.start,
                          "end": mention.end, "mention": scan.text[mention.start:mention.end], "name": place.name,

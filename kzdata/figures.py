@@ -16,13 +16,49 @@ from . import language as lang
 from .events import best_place
 from .numbers import NumberMention
 from .scan import DateMention, Scan
-from .segment import Sentence
+from .segment import CONTENT_KINDS, Sentence
 
 CATEGORIES = ("killed", "injured", "arrested", "detained", "troops", "evacuated", "aircraft", "other")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 MAX_INFERRED_SPAN_DAYS = 7  # see _dates_a_report
 _WORD = re.compile(r"\w+")
 _COUNTED_AS = {"troops": "troops", "aircraft": "aircraft"}     # subject -> category when no trigger gives one
+_ARTICLE = r"para\W+"      # may stand between a number and the noun it counts
+
+
+class _Subjects:
+    """Who a number counts: the first subject (in the data file's order) whose noun follows it.
+
+    A subject's regex is tried only if a leading word of one of its nouns (see
+    :func:`language.leading_words`) stands where the noun would start, right after the number or
+    after "para", which one regex on the folded text finds: one regex of all the subjects' nouns
+    tries each of them, costing several times more.
+    """
+
+    def __init__(self, nouns: dict[str, list[str]]) -> None:
+        self.names = list(nouns)
+        self.regexes = [re.compile(rf"\W*(?:{_ARTICLE})?(?:{'|'.join(p)})(?!\w)", re.I) for p in nouns.values()]
+        index = lang.StartIndex(nouns)
+        order = {name: number for number, name in enumerate(self.names)}
+        self.by_word = {word: tuple(sorted(map(order.__getitem__, names))) for word, names in index.names.items()}
+        self.anywhere = frozenset(map(order.__getitem__, index.unindexed))
+        words = lang.trie_pattern(index.names)
+        self.leading = re.compile(rf"\W*(?=({words})?)(?:{_ARTICLE}({words}))?")     # on folded text
+
+    def after(self, view: str, lowered: str | None, number: NumberMention) -> str | None:
+        """The subject of the number; ``lowered``: the view's :func:`language.folded` text, if any."""
+        tried = range(len(self.names)) if lowered is None else self._candidates(lowered, number.end)
+        for index in tried:
+            if self.regexes[index].match(view, number.end):
+                return self.names[index]
+        return None
+
+    def _candidates(self, lowered: str, position: int) -> tuple[int, ...] | list[int]:
+        """The subjects, in order, a leading word of which stands where a noun after ``position`` starts."""
+        word, after_article = self.leading.match(lowered, position).groups()
+        if after_article is None and not self.anywhere:
+            return self.by_word.get(word, ())
+        return sorted(self.anywhere.union(self.by_word.get(word, ()), self.by_word.get(after_article, ())))
 
 
 @dataclass(frozen=True)
@@ -30,8 +66,7 @@ class _Vocabulary:
     before: dict[str, re.Pattern]
     after: dict[str, re.Pattern]
     triggers: dict[str, tuple[str, re.Pattern, bool]]   # name in `starts` -> (category, regex, before the number)
-    subjects: list[tuple[str, re.Pattern]]
-    subject: re.Pattern             # the subjects as one alternation, a group per subject, in order
+    subjects: _Subjects
     speaker_after: re.Pattern
     speaker_before: re.Pattern
     max_gap_words: int
@@ -45,7 +80,6 @@ def vocabulary(language: str = "id") -> _Vocabulary:
     if unknown:
         raise ValueError(f"lang/{language}/figures.toml names unknown categories: {sorted(unknown)}")
     categories = data["categories"]
-    subjects = [(name, r"\W*(?:para\W+)?(?:" + "|".join(p) + r")(?!\w)") for name, p in data["subjects"].items()]
     patterns = {**{f"before:{c}": s["before"] for c, s in categories.items() if s.get("before")},
                 **{f"after:{c}": s["after"] for c, s in categories.items() if s.get("after")},
                 "speaker_after": data["attribution_speaker_after"],
@@ -57,8 +91,7 @@ def vocabulary(language: str = "id") -> _Vocabulary:
         after=after,
         triggers={**{f"before:{c}": (c, regex, True) for c, regex in before.items()},
                   **{f"after:{c}": (c, regex, False) for c, regex in after.items()}},
-        subjects=[(name, re.compile(pattern, re.I)) for name, pattern in subjects],
-        subject=re.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(subjects)), re.I),
+        subjects=_Subjects(data["subjects"]),
         speaker_after=lang.phrase_regex(data["attribution_speaker_after"]),
         speaker_before=lang.phrase_regex(data["attribution_speaker_before"]),
         max_gap_words=data["max_gap_words"],
@@ -160,12 +193,6 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
             for i in range(len(numbers))]
 
 
-def _subject(words: _Vocabulary, view: str, number: NumberMention) -> str | None:
-    """The first subject (in the data file's order) whose noun follows the number."""
-    match = words.subject.match(view, number.end)
-    return words.subjects[int(match.lastgroup[1:])][0] if match else None
-
-
 def attribution_of(scan: Scan, sentence: Sentence, starts: dict | None = None) -> str | None:
     """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'."""
     words = vocabulary(scan.language)
@@ -238,8 +265,9 @@ def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category
 
 def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
-    grouped = ((sentence, [n for n in scan.within("numbers", sentence) if n.unit is None])
-               for sentence in scan.content_sentences())
+    grouped = ((sentence, [n for n in numbers if n.unit is None])
+               for sentence, numbers in zip(scan.sentences, scan.by_sentence("numbers"))
+               if numbers and sentence.kind in CONTENT_KINDS)
     return [(sentence, numbers) for sentence, numbers in grouped if numbers]
 
 
@@ -247,8 +275,9 @@ def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: lis
                 starts: dict | None) -> list[tuple[NumberMention, str | None, str]]:
     """(number, subject, category) of the sentence's numbers that are figures."""
     found = []
+    lowered = scan.word_starts().lowered
     for number, category in zip(numbers, _categories(words, scan.view, sentence, numbers, starts)):
-        subject = _subject(words, scan.view, number)
+        subject = words.subjects.after(scan.view, lowered, number)
         category = category or _COUNTED_AS.get(subject)
         if category is not None:
             found.append((number, subject, category))

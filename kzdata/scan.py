@@ -44,7 +44,7 @@ class Scan:
     actors: list[ActorMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     words: lang.WordStarts | None = None    # where vocabularies' leading words stand (see word_starts)
-    _starts: dict = field(default_factory=dict, repr=False, compare=False)
+    _grouped: dict = field(default_factory=dict, repr=False, compare=False)   # name -> (items, count, sentences, by_sentence)
     memo: dict = field(default_factory=dict, repr=False, compare=False)     # what readers of the scan keep
 
     def within(self, name: str, sentence: Sentence) -> list:
@@ -52,15 +52,20 @@ class Scan:
 
         The same as ``within(getattr(scan, name), sentence)``, kept: do not change the list returned.
         """
-        items = getattr(self, name)
-        kept = self._starts.get(name)
-        if kept is None or kept[0] is not items or len(kept[1]) != len(items):
-            kept = self._starts[name] = (items, [item.start for item in items], {})
-        span = (sentence.start, sentence.end)
-        found = kept[2].get(span)
-        if found is None:
-            found = kept[2][span] = _within(items, kept[1], sentence)
-        return found
+        index = sentence.sentence_id
+        if 0 <= index < len(self.sentences) and self.sentences[index] is sentence:
+            return self.by_sentence(name)[index]
+        return within(getattr(self, name), sentence)
+
+    def by_sentence(self, name: str) -> list[list]:
+        """The items of the list attribute ``name`` in each of the scan's sentences (in order and
+        disjoint), by sentence index: :meth:`within` of each, found in one pass. Kept: do not change
+        the lists."""
+        items, sentences = getattr(self, name), self.sentences
+        kept = self._grouped.get(name)
+        if kept is None or kept[0] is not items or kept[1] != len(items) or kept[2] is not sentences:
+            kept = self._grouped[name] = (items, len(items), sentences, _group(items, sentences))
+        return kept[3]
 
     def word_starts(self) -> lang.WordStarts:
         if self.words is None:
@@ -82,15 +87,29 @@ class Scan:
 
 def within(items: list, sentence: Sentence) -> list:
     """The items (sorted by .start) that lie inside the sentence."""
-    return _within(items, [item.start for item in items], sentence)
-
-
-def _within(items: list, starts: list[int], sentence: Sentence) -> list:
+    starts = [item.start for item in items]
     first = bisect_left(starts, sentence.start)
     last = bisect_left(starts, sentence.end, first)
     if first == last:
         return []
     return [item for item in items[first:last] if item.end <= sentence.end]
+
+
+def _group(items: list, sentences: list[Sentence]) -> list[list]:
+    """:func:`within` of each of the sentences (in order and disjoint), walking items and sentences once.
+
+    The sentence an item can lie in is the first that ends after the item starts."""
+    groups: list[list] = [[] for _ in sentences]
+    index, count = 0, len(sentences)
+    for item in items:
+        while index < count and sentences[index].end <= item.start:
+            index += 1
+        if index == count:
+            break
+        sentence = sentences[index]
+        if sentence.start <= item.start and item.end <= sentence.end:
+            groups[index].append(item)
+    return groups
 
 
 def scan_article(text: str, view: str, sentences: list[Sentence], meta: ArticleMeta,
