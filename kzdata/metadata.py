@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,9 +35,7 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
     meta = ArticleMeta()
     rules = layout(language)
     words = words or lang.WordStarts(view)
-    quotable = _credit_starts(language, words)
     first_body = None
-    credited: list[Sentence] = []       # the sentences that can name sources, in order
     for sentence in sentences:
         kind, role = sentence.kind, sentence.role
         if kind == TITLE and meta.title is None:
@@ -50,16 +47,11 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
                 meta.section = text[sentence.start:sentence.start + piece.index(rules.meta_separator)].strip() or None
         elif role == "byline":
             _read_byline(view[sentence.start:sentence.end], language, meta)
-        if kind == BOILERPLATE:
-            if role in _CREDIT_ROLES:
-                credited.append(sentence)
-        elif kind == BODY or kind == CAPTION:
-            if first_body is None and kind == BODY:
-                first_body = sentence
-            if _may_quote(words.lowered, sentence, quotable):
-                credited.append(sentence)
+        elif kind == BODY and first_body is None:
+            first_body = sentence
     if first_body is not None:
         _read_dateline(view, first_body, rules, meta)
+    credited = _may_name_sources(sentences, words.lowered, _credit_starts(language, words))
     meta.credited_sources = _credited_sources(view, credited, language, words)
     return meta
 
@@ -67,7 +59,7 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
 @lru_cache(maxsize=None)
 def _byline_regex(language: str) -> re.Pattern:
     words = lang.load("layout", language)
-    labels = "|".join(re.escape(w) for w in sorted(words["byline_labels"], key=len, reverse=True))
+    labels = lang.trie_pattern(words["byline_labels"])
     return re.compile(rf"(?i)\b({labels})\s*:\s*(.+?)(?=\s+(?:{labels})\s*:|$)")
 
 
@@ -115,18 +107,35 @@ def _credit_starts(language: str, words: lang.WordStarts) -> list[int] | None:
     return words.of(index).get("credit", [])
 
 
-def _may_quote(lowered: str | None, sentence: Sentence, starts: list[int] | None) -> bool:
-    """Whether a credit phrase can start in a story sentence: one of the view's ``starts`` (see
-    :func:`_credit_starts`) lies in it, or it starts inside a word of the view, where a word of
-    its own can start (:meth:`language.StartIndex.by_sentence` then searches it alone)."""
-    if starts is None:
-        return True
-    if starts:
-        index = bisect_left(starts, sentence.start)
-        if index < len(starts) and starts[index] < sentence.end:
-            return True
-    before = lowered[sentence.start - 1] if sentence.start else " "
-    return before.isalnum() or before == "_"
+def _may_name_sources(sentences: list[Sentence], lowered: str | None,
+                      starts: list[int] | None) -> list[Sentence]:
+    """The sentences that can name sources, in order: boilerplate lines of the credit roles, and body
+    and caption sentences where a credit phrase can start.
+
+    A phrase can start in a sentence where one of the view's ``starts`` (see :func:`_credit_starts`)
+    lies, or in one that starts inside a word of the view, where a word of its own can start
+    (:meth:`language.StartIndex.by_sentence` then searches it alone); anywhere if ``starts`` is None.
+    The sentences come in the order of the text, so the starts are walked once along them.
+    """
+    found: list[Sentence] = []
+    following = 0       # the first of the starts not before the sentence
+    for sentence in sentences:
+        kind = sentence.kind
+        if kind == BOILERPLATE:
+            if sentence.role in _CREDIT_ROLES:
+                found.append(sentence)
+            continue
+        if kind != BODY and kind != CAPTION:
+            continue
+        if starts is None:
+            found.append(sentence)
+            continue
+        while following < len(starts) and starts[following] < sentence.start:
+            following += 1
+        before = lowered[sentence.start - 1] if sentence.start else " "
+        if (following < len(starts) and starts[following] < sentence.end) or before.isalnum() or before == "_":
+            found.append(sentence)
+    return found
 
 
 def _credited_sources(view: str, sentences: list[Sentence], language: str, words: lang.WordStarts) -> list[str]:

@@ -19,11 +19,14 @@ TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE = "title", "standfirst", "caption"
 SENTENCE_KINDS = (TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE)
 CONTENT_KINDS = (TITLE, STANDFIRST, CAPTION, BODY)
 
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")     # a line without the spaces around it
 _SENTENCE_MARKS = (".", "!", "?")
 _HEADLINE_MARKS = (".", "!", "?", ";", ":", '"')
 _CLOSERS = "\"')]"
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# A sentence ends at its first mark and what follows it here; group 1 holds the spaces before the next
+# sentence. The first mark is written out before the repetition, not "[.!?]+": the regex engine then
+# skips ahead to it, and when it can only be a period, many times faster (see _sentence_spans).
+_AFTER_FIRST_MARK = r"[.!?]*[\"')\]]*(?=(\s+)[\"'(\[]?[A-Z0-9])"
 
 
 class Sentence(NamedTuple):
@@ -44,6 +47,8 @@ class TailPattern:
     ahead to where it could begin. The leftmost match of ``\\s*C`` starts where the whitespace
     before the leftmost match of ``C`` starts, so ``C`` alone is searched (usually led by a literal,
     which the engine skips ahead to) and the whole pattern matched from there: the same match.
+    When every match of ``C`` starts with one of a few characters, a line without them is passed
+    over at once (``in`` finds a character many times faster than the engine's scan).
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
@@ -51,10 +56,13 @@ class TailPattern:
         core = pattern[3:]
         plain_lead = pattern.startswith(r"\s*") and not core.startswith(("?", "+"))
         self.core = re.compile(core, flags) if plain_lead and len(lang.branches(core)) == 1 else None
+        self.leads = _lead_characters(core) if self.core else None
 
     def search(self, text: str) -> re.Match | None:
         if self.core is None:
             return self.regex.search(text)
+        if self.leads and not any(map(text.__contains__, self.leads)):
+            return None
         found = self.core.search(text)
         if found is None:
             return None
@@ -66,15 +74,37 @@ class TailPattern:
         return text[:match.start()] + text[match.end():] if match else text
 
 
+_LEADING_GROUP = re.compile(r"\(\?:((?:\\.|[^\\()\[])*)\)(?![?*{])")
+_PUNCTUATION = re.compile(r"""(?:\\([!-/:-@\[-`{-~])|([!"#%&',\-/:;<=>@_`~]))(?![?*{])""")
+
+
+def _lead_characters(pattern: str) -> tuple[str, ...] | None:
+    """The characters one of which starts every match of ``pattern``, or None if that is unclear.
+
+    Understood: a pattern that starts with an ASCII punctuation mark (which has no case), or with a
+    group, without groups or sets inside, whose alternatives each do: ``(?:\\[\\s*\\]|>)`` -> ``[``, ``>``.
+    """
+    group = _LEADING_GROUP.match(pattern)
+    leads = []
+    for alternative in lang.branches(group.group(1)) if group else [pattern]:
+        mark = _PUNCTUATION.match(alternative)
+        if mark is None:
+            return None
+        leads.append(mark.group(1) or mark.group(2))
+    return tuple(dict.fromkeys(leads))
+
+
 @dataclass(frozen=True)
 class Layout:
     marked: re.Pattern
     section_end: frozenset
+    longest_section_end: int
     credit: TailPattern
     signoff: TailPattern
     trailing_markup: TailPattern
     dateline: re.Pattern
     sentence_end: re.Pattern
+    period_end: re.Pattern
     abbreviations: frozenset
     minor_words: frozenset
     meta_separator: str
@@ -91,16 +121,16 @@ def layout(language: str = "id") -> Layout:
     return Layout(
         # stray markup, a link to other stories, a byline: the named group that matches is the line's role
         marked=re.compile(rf"(?P<markup>{data['stray_markup_pattern']})"
-                          rf"|(?i:(?P<related>^(?:{alternation(data['related_markers'])})\b\s*(?::|$)))"
-                          rf"|(?i:(?P<byline>^(?:{alternation(data['byline_labels'])})\s*:))"),
+                          rf"|(?i:(?P<related>^(?:{lang.trie_pattern(data['related_markers'])})\b\s*(?::|$)))"
+                          rf"|(?i:(?P<byline>^(?:{lang.trie_pattern(data['byline_labels'])})\s*:))"),
         section_end=frozenset(w.lower() for w in data["section_end_markers"]),
+        longest_section_end=max(len(w) for w in data["section_end_markers"]),
         credit=TailPattern(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I),
         signoff=TailPattern(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I),
         trailing_markup=TailPattern(data["trailing_markup_pattern"]),
         dateline=re.compile(data["dateline_pattern"]),
-        # "[.!?]" written out before its repetition, not "[.!?]+": the regex engine then skips ahead to it;
-        # group 1 holds the spaces before the next sentence
-        sentence_end=re.compile(r"[.!?][.!?]*[\"')\]]*(?=(\s+)[\"'(\[]?[A-Z0-9])"),
+        sentence_end=re.compile(r"[.!?]" + _AFTER_FIRST_MARK),
+        period_end=re.compile(r"\." + _AFTER_FIRST_MARK),
         abbreviations=frozenset(data["abbreviations"]),
         minor_words=frozenset(data["headline_minor_words"]),
         meta_separator=data["meta_separator"],
@@ -117,12 +147,10 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
     """
     view = matching_view(text) if view is None else view
     rules = layout(language)
-    lines = list(_LINE.finditer(view))
-    texts = [line.group() for line in lines]
+    starts, texts = _lines(view)
     kinds, tails = _classify(texts, rules)
     sentences: list[Sentence] = []
-    for paragraph, (line, text, (kind, role), tail) in enumerate(zip(lines, texts, kinds, tails)):
-        start = line.start()
+    for paragraph, (start, text, (kind, role), tail) in enumerate(zip(starts, texts, kinds, tails)):
         if kind == BOILERPLATE:
             spans = [(0, len(text))]
         elif kind == TITLE:
@@ -136,6 +164,19 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
                 sentences.append(Sentence(len(sentences), start + begin, start + end, BOILERPLATE, piece_role,
                                            paragraph))
     return sentences
+
+
+def _lines(view: str) -> tuple[list[int], list[str]]:
+    """The lines that are not blank, without the spaces around them, and where each starts."""
+    starts, texts = [], []
+    start = 0
+    for line in view.split("\n"):
+        text = line.strip()
+        if text:
+            starts.append(start + len(line) - len(line.lstrip()))
+            texts.append(text)
+        start += len(line) + 1
+    return starts, texts
 
 
 class _Tail:
@@ -174,7 +215,7 @@ def _classify(texts: list[str], rules: Layout) -> tuple[list[tuple[str, str]], l
     Also the tails of the lines that can hold content (those without a boilerplate role, up to the
     end of the story); None for the others.
     """
-    ends_story = [text.lower().rstrip(":") in rules.section_end for text in texts]
+    ends_story = [_is_section_end(text, rules) for text in texts]
     roles = [_boilerplate_role(text, end, rules) for text, end in zip(texts, ends_story)]
     tails: list[_Tail | None] = [None] * len(texts)
     first_prose = len(texts)
@@ -234,13 +275,20 @@ def _find_title(texts: list[str], first_prose: int, rules: Layout, roles: list[s
     return candidates[0] if candidates else None
 
 
+def _is_section_end(text: str, rules: Layout) -> bool:
+    """Whether the line is a section-end marker: lower-cased only when short enough to be one."""
+    label = text.rstrip(":")
+    return len(label) <= rules.longest_section_end and label.lower() in rules.section_end
+
+
 def _boilerplate_role(text: str, ends_story: bool, rules: Layout) -> str:
     marked = rules.marked.match(text)
     if marked:
         return marked.lastgroup
     if ends_story or (text.isupper() and len(text.split()) <= 3):
         return "section"
-    if text.count(rules.meta_separator) >= 2 and not text.endswith(_SENTENCE_MARKS):
+    separator = rules.meta_separator
+    if separator in text and text.count(separator) >= 2 and not text.endswith(_SENTENCE_MARKS):
         return "menu"
     return ""
 
@@ -276,7 +324,8 @@ def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]
     """The sentences of ``text[:end]``, the spaces between them left out (empty ones are not
     possible when the text starts with a non-space, as a line does)."""
     spans, begin = [], 0
-    for match in rules.sentence_end.finditer(text, 0, end):
+    ends = rules.sentence_end if "!" in text or "?" in text else rules.period_end
+    for match in ends.finditer(text, 0, end):
         word = _word_before(text, match.start())
         if word and word.lower().rstrip(".") in rules.abbreviations:
             continue
