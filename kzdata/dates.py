@@ -606,7 +606,7 @@ class _Words:
         self.weekdays = {_key(name): number for number, names in enumerate(data["weekdays"]["names"])
                          for name in names}
         self.month = _words(self.months)
-        self.abbreviation_dot = _optional(r"\.(?=\s*\d)")          # "13 Jan. 2022"
+        self.abbreviation_dot = _optional(r"\.(?=\s*\d)")    # "13 Jan. 2022"
         self.weekday = _words(self.weekdays)
         self.day_word = _words(data["weekdays"]["day_words"])
         self.time_of_day = _words(data["times_of_day"])

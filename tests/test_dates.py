@@ -161,6 +161,17 @@ def test_minggu_is_sunday_only_where_it_names_a_day(sentence, kinds):
     assert [e.kind for e in find_dates(sentence)] == kinds
 
 
+@pytest.mark.parametrize("sentence, kind, text", [
+    ("Warga mengungsi dalam kurun waktu tiga hari.", "duration", "dalam kurun waktu tiga hari"),
+    ("Serangan terjadi Kamis tengah malam.", "weekday", "Kamis tengah malam"),
+    ("Pada 13 Agust 2022 dan 14 Agustus 2022.", "absolute", "13 Agust 2022 dan 14 Agustus 2022"),
+    ("Dia datang akhir pekan lalu.", "relative", "akhir pekan lalu"),
+    ("Mereka pergi keesokan   harinya.", "offset", "keesokan   harinya"),
+])
+def test_a_phrase_beats_the_shorter_phrases_it_starts_with(sentence, kind, text):
+    assert [(e.kind, e.text) for e in find_dates(sentence)] == [(kind, text)]
+
+
 @pytest.mark.parametrize("sentence", [
     "Warga menyalakan lilin di depan balai kota.",
     "Matahari terbenam lebih awal di musim dingin.",
