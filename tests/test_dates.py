@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -461,7 +460,7 @@ def test_parse_timestamp_without_a_dated_day(line):
     assert parse_timestamp(line) is None
 
 
-# ---------------------------------------------------------------- language data and speed
+# ---------------------------------------------------------------- language data
 
 def test_a_new_language_needs_only_a_data_file(tmp_path, monkeypatch):
     source = (language.LANG_DIR / "id" / "dates.toml").read_text(encoding="utf-8")
@@ -473,13 +472,3 @@ def test_a_new_language_needs_only_a_data_file(tmp_path, monkeypatch):
     found = find_dates("le 13 janvier 2022, hier", "xx")
     assert [(e.kind, e.text) for e in found] == [("absolute", "13 janvier 2022"), ("relative", "hier")]
     assert find_dates("13 Januari 2022", "xx") == []
-
-
-def test_speed_of_a_three_thousand_character_article():
-    text = (ARTICLE * 4)[:3000]
-    find_dates(text)
-    rounds = 100
-    started = time.perf_counter()
-    for _ in range(rounds):
-        find_dates(text)
-    assert (time.perf_counter() - started) / rounds < 0.002    # far above the ~0.2 ms it takes; catches blow-ups
