@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -79,8 +79,9 @@ class Place:
     coord_source: str
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """A place named in a text at ``start:end`` (``text`` as written there). A named tuple: made for every
+    mention of every article, it is several times cheaper than a frozen dataclass."""
     start: int
     end: int
     text: str
@@ -140,7 +141,7 @@ class _Matcher:
     the text's length (a few rare characters), they fall back to an IGNORECASE scan of the original.
     """
 
-    def __init__(self, index: dict[str, str], *, ignore_case: bool) -> None:
+    def __init__(self, index: dict[str, object], *, ignore_case: bool) -> None:
         self.index = index
         self.ignore_case = ignore_case
         pattern = _trie_pattern(index)
@@ -169,7 +170,7 @@ class _Matcher:
         return value
 
     def spans(self, text: str, lowered: str | None, words: set[str] | None,
-              positions: list[int] | None = None) -> list[tuple[int, int, str]]:
+              positions: list[int] | None = None) -> list[tuple[int, int, object]]:
         """(start, end, value) of the longest key at each position where one starts, sorted by start.
 
         ``lowered``: ``text.lower()`` if it has the same length as ``text``, else None.
@@ -278,10 +279,11 @@ class Gazetteer:
                 raise ValueError(f"noun {noun!r} is listed with two roles")
             self._nouns[key] = _Noun(role, scope)
 
-        self._ci_matcher = _Matcher(self._ci_index, ignore_case=True)
-        self._cs_matcher = _Matcher(self._cs_index, ignore_case=False)
+        self._ci_matcher = _Matcher({key: self._places[name] for key, name in self._ci_index.items()}, ignore_case=True)
+        self._cs_matcher = _Matcher({key: self._places[name] for key, name in self._cs_index.items()}, ignore_case=False)
         self._noun_matcher = _Matcher(self._nouns, ignore_case=True)
         self._word_index: lang.StartIndex | None = None
+        self._hosts = {name: _Host(self._host_city(place), place.kind == "region") for name, place in self._places.items()}
         self._children: dict[str, list[Place]] = {}
         for place in self._places.values():
             if place.parent is not None:
@@ -448,14 +450,16 @@ class Gazetteer:
 
     def _find(self, text: str, lowered: str | None, words: set[str] | None,
               starts: dict | None = None) -> list[PlaceMention]:
-        candidates = (self._ci_matcher.spans(text, lowered, words, _positions(starts, "ci"))
-                      + self._cs_matcher.spans(text, lowered, words))
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))  # leftmost first, then longest
+        positions = None if starts is None else starts.get("ci", [])
+        candidates = self._ci_matcher.spans(text, lowered, words, positions)
+        case_sensitive = self._cs_matcher.spans(text, lowered, words)
+        if case_sensitive:
+            candidates = sorted(candidates + case_sensitive, key=lambda c: (c[0], c[0] - c[1]))  # leftmost, longest
         mentions: list[PlaceMention] = []
         last_end = -1
-        for start, end, name in candidates:
+        for start, end, place in candidates:
             if start >= last_end:
-                mentions.append(PlaceMention(start, end, text[start:end], self._places[name]))
+                mentions.append(PlaceMention(start, end, text[start:end], place))
                 last_end = end
         return mentions
 
@@ -492,83 +496,105 @@ class Gazetteer:
         ("bandara" + Almaty -> Almaty International Airport); otherwise it is dropped, never guessed.
         """
         lowered, words = self._prepare(text)
-        if mentions is None:
-            mentions = self._find(text, lowered, words)
+        mentions = self._find(text, lowered, words) if mentions is None else sorted(mentions, key=lambda m: m.start)
         return self._resolve_nouns(text, mentions, lowered, words)
 
     def _resolve_nouns(self, text: str, mentions: Sequence[PlaceMention], lowered: str | None,
                        words: set[str] | None, starts: dict | None = None) -> list[PlaceMention]:
-        mentions = sorted(mentions, key=lambda m: m.start)
-        noun_spans = self._noun_matcher.spans(text, lowered, words, _positions(starts, "nouns"))
-        if not noun_spans:
-            return mentions
-        spans = [(m.start, m.end) for m in mentions]
-        span_starts = [s for s, _ in spans]
-        kept = []
-        last_end = -1
-        for start, end, noun in noun_spans:
-            # Noun spans are tried at every first word, so keep them disjoint; and skip nouns inside a
-            # mention. Mentions are disjoint and sorted, so the last one that starts before the noun ends
-            # is the only one that can overlap it.
-            i = bisect.bisect_left(span_starts, end)
-            if start < last_end or (i and spans[i - 1][1] > start):
-                continue
-            kept.append((start, end, noun))
-            last_end = end
+        """``mentions`` (sorted by start) with the nouns resolved (see :meth:`resolve_nouns`)."""
+        positions = None if starts is None else starts.get("nouns", [])
+        kept = _outside(self._noun_matcher.spans(text, lowered, words, positions), mentions)
         if not kept:
             return mentions
-        sentence_ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
-        paragraph_ends = []
-        i = text.find("\n")
-        while i != -1:
-            paragraph_ends.append(i + 1)
-            i = text.find("\n", i + 1)
-
-        def sentence_of(pos: int) -> int:
-            return bisect.bisect_right(sentence_ends, pos)
-
-        def paragraph_of(pos: int) -> int:
-            return bisect.bisect_right(paragraph_ends, pos)
-
-        hosts: list[tuple[PlaceMention, Place, int]] = []
-        blocking_sentences: set[int] = set()
-        for mention in mentions:
-            host = self._host_city(mention.place)
-            sentence = sentence_of(mention.start)
-            if host is not None:
-                hosts.append((mention, host, sentence))
-            if host is not None or mention.place.kind == "region":
-                blocking_sentences.add(sentence)
-
+        mention_starts = [m.start for m in mentions]
         resolved: list[PlaceMention] = []
         for start, end, noun in kept:
-            sentence = sentence_of(start)
-            host: Place | None = None
             if noun.scope == "adjacent":
-                following = next(((m, h) for m, h, _ in hosts if m.start >= end), None)
-                if following is not None and _ADJACENT_GAP_RE.fullmatch(text, end, following[0].start):
-                    host = following[1]
+                host = self._following_host(text, mentions, bisect.bisect_left(mention_starts, end), end)
             else:
-                same = [(max(m.start - end, start - m.end), m.start > start, h) for m, h, sent in hosts if sent == sentence]
-                if same:
-                    host = min(same, key=lambda t: (t[0], t[1]))[2]  # nearest; a tie goes to the earlier one
-                elif sentence not in blocking_sentences:
-                    paragraph = paragraph_of(start)
-                    before = [(m.start, h) for m, h, _ in hosts if m.end <= start and paragraph_of(m.start) == paragraph]
-                    if before:
-                        host = max(before, key=lambda t: t[0])[1]
-            if host is None:
-                continue
-            landmark = self._by_city_role.get((host.name, noun.role))
+                host = self._sentence_host(text, mentions, mention_starts, start, end)
+            landmark = None if host is None else self._by_city_role.get((host.name, noun.role))
             if landmark is not None:
                 resolved.append(PlaceMention(start, end, text[start:end], landmark))
         if not resolved:
             return mentions
         return sorted(mentions + resolved, key=lambda m: m.start)
 
+    def _following_host(self, text: str, mentions: Sequence[PlaceMention], first: int, end: int) -> Place | None:
+        """For a noun of scope "adjacent" ending at ``end``: the host city of the first city mention after it
+        (from ``mentions[first]``, the first that starts at ``end`` or later), if close enough."""
+        for mention in mentions[first:]:
+            host = self._hosts[mention.place.name].city
+            if host is not None:
+                return host if _ADJACENT_GAP_RE.fullmatch(text, end, mention.start) else None
+        return None
 
-def _positions(starts: dict | None, name: str) -> list[int] | None:
-    return None if starts is None else starts.get(name, [])
+    def _sentence_host(self, text: str, mentions: Sequence[PlaceMention], mention_starts: list[int],
+                       start: int, end: int) -> Place | None:
+        """For a noun of scope "sentence" at ``start:end``: the host city of the nearest city mention in its
+        sentence (of two as near, the earlier); if the sentence names no city and no region, of the last
+        one before it in its paragraph."""
+        paragraph_start, sentence_start, sentence_end = _sentence_around(text, start)
+        first = bisect.bisect_left(mention_starts, sentence_start)
+        last = bisect.bisect_left(mention_starts, sentence_end)
+        best, best_key, blocked = None, None, False
+        for mention in mentions[first:last]:
+            host, is_region = self._hosts[mention.place.name]
+            if host is not None:
+                key = (max(mention.start - end, start - mention.end), mention.start > start)
+                if best_key is None or key < best_key:
+                    best, best_key = host, key
+            blocked = blocked or is_region
+        if best is not None or blocked:
+            return best
+        best_start = -1
+        for mention in mentions[bisect.bisect_left(mention_starts, paragraph_start):first]:
+            host = self._hosts[mention.place.name].city
+            if host is not None and mention.end <= start and mention.start > best_start:
+                best, best_start = host, mention.start
+        return best
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int, int]:
+    """The start of the paragraph (after a line break) and the start and end of the sentence (see
+    ``_SENTENCE_END_RE``) that ``position``, the start of a word, stands in; the end is ``len(text)`` in the
+    last sentence.
+
+    The text is read from the paragraph's start only: a sentence end is found the same wherever the search
+    starts, as it can only consume terminal punctuation and closing quotes (never a word, nor a line
+    break after its first character), and the line break before the paragraph ends a sentence itself.
+    """
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    sentence_start = paragraph_start
+    for match in _SENTENCE_END_RE.finditer(text, max(paragraph_start - 1, 0)):
+        if match.end() > position:
+            return paragraph_start, sentence_start, match.end()
+        sentence_start = match.end()
+    return paragraph_start, sentence_start, len(text)
+
+
+class _Host(NamedTuple):
+    """What a mention of a place tells the nouns near it: its host city (see :meth:`Gazetteer._host_city`)
+    and whether it is a region (a sentence naming one has no city to fall back to)."""
+    city: Place | None
+    is_region: bool
+
+
+def _outside(noun_spans: list[tuple[int, int, _Noun]], mentions: Sequence[PlaceMention]) -> list[tuple[int, int, _Noun]]:
+    """The noun spans that overlap neither an earlier kept one nor a mention (sorted by start and disjoint):
+    noun spans are found at every first word, and a noun inside a mention is part of a full name."""
+    if not noun_spans:
+        return []
+    mention_starts = [m.start for m in mentions]
+    kept = []
+    last_end = -1
+    for start, end, noun in noun_spans:
+        i = bisect.bisect_left(mention_starts, end)  # the last mention that starts before the noun ends
+        if start < last_end or (i and mentions[i - 1].end > start):
+            continue
+        kept.append((start, end, noun))
+        last_end = end
+    return kept
 
 
 @lru_cache(maxsize=1)
