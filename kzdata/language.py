@@ -208,18 +208,23 @@ class StartIndex:
         """
         if positions is None:
             positions = self.positions(lowered)
+        starts = [s.start for s in sentences]
+        ends = [s.end for s in sentences]
         buckets: list[dict[str, list[int]]] = [{} for _ in sentences]
-        if sentences:
-            ends = [s.end for s in sentences]
-            for name, found in positions.items():
-                for position in found:
-                    index = bisect_right(ends, position)
-                    if index < len(sentences) and sentences[index].start <= position:
-                        buckets[index].setdefault(name, []).append(position)
-        for index, sentence in enumerate(sentences):
-            before = lowered[sentence.start - 1] if sentence.start else " "
-            if before.isalnum() or before == "_":       # a word character (what \w matches)
-                buckets[index] = self.positions(lowered, sentence.start, sentence.end)
+        count = len(sentences)
+        for name, found in positions.items():
+            for position in found:
+                index = bisect_right(ends, position)
+                if index < count and starts[index] <= position:
+                    bucket = buckets[index]
+                    if name in bucket:
+                        bucket[name].append(position)
+                    else:
+                        bucket[name] = [position]
+        after_word_character = [i for i, start in enumerate(starts)      # what \w matches
+                                if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")]
+        for index in after_word_character:
+            buckets[index] = self.positions(lowered, starts[index], ends[index])
         return buckets
 
     def nothing_in(self, starts: dict[str, list[int]] | None) -> bool:
