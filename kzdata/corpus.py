@@ -162,7 +162,8 @@ def _scan_notes(scan: Scan, published, tables: ArticleTables) -> list[str]:
 
 def _place_rows(scan: Scan, article_id: str) -> list[dict]:
     rows = []
-    for sentence, mentions in zip(scan.sentences, scan.by_sentence("places")):
+    for index, mentions in scan.by_sentence("places").items():
+        sentence = scan.sentences[index]
         if sentence.kind not in CONTENT_KINDS:
             continue
         for mention in mentions:

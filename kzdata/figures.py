@@ -265,10 +265,9 @@ def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category
 
 def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
-    grouped = ((sentence, [n for n in numbers if n.unit is None])
-               for sentence, numbers in zip(scan.sentences, scan.by_sentence("numbers"))
-               if numbers and sentence.kind in CONTENT_KINDS)
-    return [(sentence, numbers) for sentence, numbers in grouped if numbers]
+    grouped = ((scan.sentences[index], [n for n in numbers if n.unit is None])
+               for index, numbers in scan.by_sentence("numbers").items())
+    return [(sentence, numbers) for sentence, numbers in grouped if numbers and sentence.kind in CONTENT_KINDS]
 
 
 def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import dates as dates_mod
 from . import language as lang
@@ -19,6 +20,7 @@ from .numbers import NumberMention, find_numbers
 from .segment import CONTENT_KINDS, Sentence
 
 NOT_DATES = ("duration", "offset")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,12 @@ class Scan:
         """
         index = sentence.sentence_id
         if 0 <= index < len(self.sentences) and self.sentences[index] is sentence:
-            return self.by_sentence(name)[index]
+            return self.by_sentence(name).get(index, [])
         return within(getattr(self, name), sentence)
 
-    def by_sentence(self, name: str) -> list[list]:
-        """The items of the list attribute ``name`` in each of the scan's sentences (in order and
-        disjoint), by sentence index: :meth:`within` of each, found in one pass. Kept: do not change
-        the lists."""
+    def by_sentence(self, name: str) -> dict[int, list]:
+        """Sentence index -> the items of the list attribute ``name`` that lie inside that sentence, for
+        the sentences that hold any, in text order; found in one pass. Kept: do not change the lists."""
         items, sentences = getattr(self, name), self.sentences
         kept = self._grouped.get(name)
         if kept is None or kept[0] is not items or kept[1] != len(items) or kept[2] is not sentences:
@@ -95,20 +96,14 @@ def within(items: list, sentence: Sentence) -> list:
     return [item for item in items[first:last] if item.end <= sentence.end]
 
 
-def _group(items: list, sentences: list[Sentence]) -> list[list]:
-    """:func:`within` of each of the sentences (in order and disjoint), walking items and sentences once.
-
-    The sentence an item can lie in is the first that ends after the item starts."""
-    groups: list[list] = [[] for _ in sentences]
-    index, count = 0, len(sentences)
+def _group(items: list, sentences: list[Sentence]) -> dict[int, list]:
+    """:meth:`Scan.by_sentence` of items sorted by start, in sentences in order and disjoint: an item
+    can only lie in the first sentence that ends after it starts."""
+    groups: dict[int, list] = {}
     for item in items:
-        while index < count and sentences[index].end <= item.start:
-            index += 1
-        if index == count:
-            break
-        sentence = sentences[index]
-        if sentence.start <= item.start and item.end <= sentence.end:
-            groups[index].append(item)
+        index = bisect_right(sentences, item.start, key=_END)
+        if index < len(sentences) and sentences[index].start <= item.start and item.end <= sentences[index].end:
+            groups.setdefault(index, []).append(item)
     return groups
 
 
