@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -33,12 +34,15 @@ if sys.argv[4] == "extract":
         collected.extend(extract_text(text, ArticleInfo(), f"gen_{i:05d}.txt"))
 """
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
+# A fixed hash seed and no BLAS threads: otherwise set iteration orders and numpy's idle threads move the
+# count of the same code by about 0.1 million instructions per article from run to run.
+STEADY = {"PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def count_instructions(mode: str, articles: int, seed: int) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                sys.executable, "-c", CHILD, str(ROOT), str(articles), str(seed), mode]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, **STEADY})
     found = INSTRUCTIONS.search(done.stderr)
     if found is None:
         raise RuntimeError(f"valgrind printed no instruction count:\n{done.stderr[-2000:]}")
