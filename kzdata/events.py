@@ -275,7 +275,7 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[Sentence,
                  for sentence in sentences)
         return [item for item in found if item[1]]
     lowered = scan.word_starts().lowered
-    alone = {index for index, sentence in enumerate(sentences) if _after_word(lowered, sentence.start)}
+    alone = {index for index, sentence in enumerate(sentences) if lang.follows_word_character(lowered, sentence.start)}
     by_sentence = _article_triggers(words, view, sentences, article, alone)
     starts = dict.fromkeys(by_sentence, article)
     for index in alone:
@@ -291,12 +291,6 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[Sentence,
             triggers.sort(key=_by_end)
         found.append((sentences[index], triggers, starts[index]))
     return found
-
-
-def _after_word(lowered: str, position: int) -> bool:
-    """Whether a word character (what ``\\w`` matches) stands right before the position."""
-    before = lowered[position - 1] if position else " "
-    return before.isalnum() or before == "_"
 
 
 def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], article: dict[str, list[int]],

@@ -151,6 +151,13 @@ def leading_words(pattern: str) -> list[str] | None:
     return words
 
 
+def follows_word_character(text: str, position: int) -> bool:
+    """Whether a word character (what ``\\w`` matches) stands right before the position: a text
+    piece starting there starts a word of its own, which is no word start of the whole text."""
+    before = text[position - 1] if position else " "
+    return before.isalnum() or before == "_"
+
+
 class StartIndex:
     """Where the phrases of several named regexes can start in a text.
 
@@ -221,9 +228,7 @@ class StartIndex:
                         bucket[name].append(position)
                     else:
                         bucket[name] = [position]
-        after_word_character = [i for i, start in enumerate(starts)      # what \w matches
-                                if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_")]
-        for index in after_word_character:
+        for index in [i for i, start in enumerate(starts) if follows_word_character(lowered, start)]:
             buckets[index] = self.positions(lowered, starts[index], ends[index])
         return buckets
 

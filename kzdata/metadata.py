@@ -132,8 +132,8 @@ def _may_name_sources(sentences: list[Sentence], lowered: str | None,
             continue
         while following < len(starts) and starts[following] < sentence.start:
             following += 1
-        before = lowered[sentence.start - 1] if sentence.start else " "
-        if (following < len(starts) and starts[following] < sentence.end) or before.isalnum() or before == "_":
+        if ((following < len(starts) and starts[following] < sentence.end)
+                or lang.follows_word_character(lowered, sentence.start)):
             found.append(sentence)
     return found
 
