@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import language as lang
 
@@ -17,8 +18,8 @@ class Actor:
     troops_label: str | None = None
 
 
-@dataclass(frozen=True)
-class ActorMention:
+class ActorMention(NamedTuple):
+    """An actor named at ``start:end``; a named tuple, as the other mentions (made for each one found)."""
     start: int
     end: int
     actor: Actor

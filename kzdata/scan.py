@@ -9,6 +9,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import NamedTuple
 
 from . import dates as dates_mod
 from . import language as lang
@@ -23,8 +24,8 @@ NOT_DATES = ("duration", "offset")
 _END = attrgetter("end")
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
+    """A date in a content sentence, resolved; a named tuple, as the other mentions."""
     start: int
     end: int
     expr: DateExpr
