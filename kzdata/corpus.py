@@ -109,9 +109,9 @@ def extract_text(text: str, info: ArticleInfo = ArticleInfo(), source_file: str 
     tables.events = extract_events(scan, article_id, outlet)
     tables.figures = extract_figures(scan, article_id, outlet)
     tables.sentences = [
-        {"article_id": article_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
-         "kind": s.kind, "role": s.role or None, "paragraph": s.paragraph, "text": text[s.start:s.end]}
-        for s in sentences]
+        {"article_id": article_id, "sentence_id": sentence_id, "start": start, "end": end, "kind": kind,
+         "role": role or None, "paragraph": paragraph, "text": text[start:end]}
+        for sentence_id, start, end, kind, role, paragraph in sentences]
     tables.places = _place_rows(scan, article_id)
     notes += _scan_notes(scan, published, tables)
     if info.notes:
