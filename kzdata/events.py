@@ -34,6 +34,8 @@ class Trigger:
     end: int
     type: str
 
+LOOKBACK = 40   # characters before a trigger read for the words that block it or mark it as announced
+
 
 @dataclass(frozen=True)
 class _Vocabulary:
@@ -46,6 +48,12 @@ class _Vocabulary:
     future: re.Pattern
     future_words: re.Pattern | None     # the words future markers start with (for folded text), if known
     starts: lang.StartIndex     # where triggers (by type) and relation words ("after", "before") can start
+
+    def is_blocked(self, event_type: str, text: str, start: int, position: int) -> bool:
+        """Whether a word that makes the trigger at ``position`` an object ("memadamkan protes") stands
+        right before it, in the last ``LOOKBACK`` characters of ``text[start:position]``."""
+        blocked = self.blocked.get(event_type)
+        return blocked is not None and blocked.search(text[max(start, position - LOOKBACK):position]) is not None
 
     def announced(self, view: str, lowered: str | None, start: int, end: int) -> bool:
         """Whether a future marker stands right before ``end`` ("akan dikerahkan"), in ``view[start:end]``.
@@ -103,9 +111,8 @@ def _triggers(words: _Vocabulary, piece: str, offset: int, starts: dict | None) 
     found = []
     for event_type in types:
         regex = words.triggers[event_type]
-        blocked = words.blocked.get(event_type)
         for match in words.starts.matches(event_type, regex, piece, offset, starts):
-            if blocked and blocked.search(piece[max(0, match.start() - 40):match.start()]):
+            if words.is_blocked(event_type, piece, 0, match.start()):
                 continue
             found.append(Trigger(offset + match.start(), offset + match.end(), event_type))
     if len(found) > 1:
@@ -307,7 +314,6 @@ def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], 
         positions = article.get(event_type)
         if not positions:
             continue
-        blocked = words.blocked.get(event_type)
         end = 0
         for position in positions:
             if position < end:
@@ -320,7 +326,7 @@ def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], 
             if match is None:
                 continue
             end = match.end()
-            if blocked and blocked.search(view[max(sentence.start, position - 40):position]):
+            if words.is_blocked(event_type, view, sentence.start, position):
                 continue
             found.setdefault(index, []).append(Trigger(position, end, event_type))
     return found
@@ -360,7 +366,7 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
             where = place.place if place else None
         event_type = trigger.type
         name = where.name if where else None
-        planned = words.announced(view, lowered, max(sentence.start, trigger.start - 40), trigger.start)
+        planned = words.announced(view, lowered, max(sentence.start, trigger.start - LOOKBACK), trigger.start)
         rows.append({
             "type": event_type,
             "date": when.date if when else None,

@@ -144,8 +144,8 @@ def map_for_day(ctx: Context, view: str, day) -> None:
         deck = per_view(ctx, "map_deck", lambda: event_map.event_deck(events, figures, view, lang, day,
                                                                       drawn=(points, regions), phone=phone),
                         view, day, phone)
-        state = st.pydeck_chart(deck, height=maps.map_height(event_map.preset(view, phone)), on_select="rerun", selection_mode="single-object",
-                                key=f"map_deck_{view}")
+        state = st.pydeck_chart(deck, height=maps.map_height(event_map.preset(view, phone)), on_select="rerun",
+                                selection_mode="single-object", key=f"map_deck_{view}")
         st.html(event_map.markers_html(lang))
         headers = {column: w(ctx, key) for column, key in MAP_TABLE.items()}
         chart_data.data_below(per_view(ctx, "map_tips", lambda: chart_data.tip_table(pd.concat([points, regions]),
