@@ -215,7 +215,8 @@ def _span(match: re.Match, text: str, end: int | None = None) -> tuple[int, int,
 # ---------------------------------------------------------------- building expressions from matches
 
 def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
-    weekday = rules.weekdays[_key(match["wd"])] if match["wd"] else None
+    weekday_name = match["wd"]
+    weekday = rules.weekdays[_key(weekday_name)] if weekday_name else None
     if match["n1"]:
         first, last = _numeric_date(match, rules, weekday is not None), None
     else:
@@ -230,11 +231,12 @@ def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
 
 
 def _textual_date(match: re.Match, rules: _Rules) -> tuple:
-    last = (int(match["d2"] or match["d1"]), rules.months[_key(match["m2"])], _year(match["y2"]))
-    if match["d2"] is None:
+    first_day, last_day = match["d1"], match["d2"]
+    last = (int(last_day or first_day), rules.months[_key(match["m2"])], _year(match["y2"]))
+    if last_day is None:
         return last, None
     month = rules.months[_key(match["m1"])] if match["m1"] else last[1]
-    first = (int(match["d1"]), month, _year(match["y1"]))
+    first = (int(first_day), month, _year(match["y1"]))
     first, last = _share_years(first, last)
     return first, last
 
