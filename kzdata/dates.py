@@ -204,18 +204,19 @@ def _lowered(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _expr(match: re.Match, text: str, kind: str, end: int | None = None, **fields) -> DateExpr:
-    """A DateExpr for the match's outermost group (a match of the master also holds the character
-    before it), up to ``end`` when given."""
+def _span(match: re.Match, text: str, end: int | None = None) -> tuple[int, int, str]:
+    """Start, end and text of the match's outermost group (a match of the master also holds the
+    character before it), up to ``end`` when given: the first fields of its DateExpr."""
     start = match.start(match.lastindex)
     end = match.end() if end is None else end
-    return DateExpr(start=start, end=end, text=text[start:end], kind=kind, **fields)
+    return start, end, text[start:end]
 
 
 # ---------------------------------------------------------------- building expressions from matches
 
 def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
-    weekday = rules.weekdays[_key(match["wd"])] if match["wd"] else None
+    weekday_name = match["wd"]
+    weekday = rules.weekdays[_key(weekday_name)] if weekday_name else None
     if match["n1"]:
         first, last = _numeric_date(match, rules, weekday is not None), None
     else:
@@ -224,17 +225,18 @@ def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
         return None
     day, month, year = first
     end_day, end_month, end_year = last or (None, None, None)
-    return _expr(match, text, "absolute", day=day, month=month, year=year, weekday=weekday, end_day=end_day,
-                 end_month=end_month, end_year=end_year,
-                 time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
+    return DateExpr(*_span(match, text), "absolute", day=day, month=month, year=year, weekday=weekday,
+                    end_day=end_day, end_month=end_month, end_year=end_year,
+                    time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
 
 
 def _textual_date(match: re.Match, rules: _Rules) -> tuple:
-    last = (int(match["d2"] or match["d1"]), rules.months[_key(match["m2"])], _year(match["y2"]))
-    if match["d2"] is None:
+    first_day, last_day = match["d1"], match["d2"]
+    last = (int(last_day or first_day), rules.months[_key(match["m2"])], _year(match["y2"]))
+    if last_day is None:
         return last, None
     month = rules.months[_key(match["m1"])] if match["m1"] else last[1]
-    first = (int(match["d1"]), month, _year(match["y1"]))
+    first = (int(first_day), month, _year(match["y1"]))
     first, last = _share_years(first, last)
     return first, last
 
@@ -267,8 +269,8 @@ def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     first, last = rules.month_parts[_key(match["part"])] if match["part"] else (1, 31)
     month, year = rules.months[_key(match["pm"])], _year(match["py"])
     last = min(last, _month_length(year, month))
-    return _expr(match, text, "period", day=first, month=month, year=year, end_day=last, end_month=month,
-                 end_year=year)
+    return DateExpr(*_span(match, text), "period", day=first, month=month, year=year, end_day=last,
+                    end_month=month, end_year=year)
 
 
 def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
@@ -276,8 +278,8 @@ def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
     if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
         return None
     direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
-    return _expr(match, text, "weekday", weekday=rules.weekdays[name], direction=direction,
-                 time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
+    return DateExpr(*_span(match, text), "weekday", weekday=rules.weekdays[name], direction=direction,
+                    time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
@@ -308,9 +310,10 @@ def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     else:
         amount, unit = rules.offset_phrases[key]
         kind, calendar_unit = "offset", False
-    return _expr(match, text, kind, unit=unit, amount=amount, offset_days=round(amount * UNIT_DAYS[unit]),
-                 calendar=calendar_unit, tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
-                 time_of_day=_time_of_day(rules, match["phrase_tod"]))
+    return DateExpr(*_span(match, text), kind, unit=unit, amount=amount,
+                    offset_days=round(amount * UNIT_DAYS[unit]), calendar=calendar_unit,
+                    tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
+                    time_of_day=_time_of_day(rules, match["phrase_tod"]))
 
 
 def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
@@ -319,16 +322,16 @@ def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     post = _key(match["post"]) if match["post"] else None
     if match["pre"] or post is None or post in rules.duration_suffixes:
         end = match.end("post" if post in rules.duration_suffixes else "unit" if match["unit"] else "single")
-        return _expr(match, text, "duration", end, unit=unit, amount=high)
+        return DateExpr(*_span(match, text, end), "duration", unit=unit, amount=high)
     if post in rules.ago_words:
         kind, sign = "relative", rules.ago_words[post]
     else:
         kind, sign = "offset", rules.offset_words[post]
     if low is None:
-        return _expr(match, text, kind, unit=unit)
+        return DateExpr(*_span(match, text), kind, unit=unit)
     middle, half = (low + high) / 2 * UNIT_DAYS[unit], (high - low) / 2 * UNIT_DAYS[unit]
-    return _expr(match, text, kind, unit=unit, amount=sign * high, offset_days=sign * math.floor(middle),
-                 tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
+    return DateExpr(*_span(match, text), kind, unit=unit, amount=sign * high,
+                    offset_days=sign * math.floor(middle), tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
 
 
 def _amounts(match: re.Match, rules: _Rules) -> tuple[int | None, int | None]:
@@ -345,8 +348,8 @@ def _number(word: str, rules: _Rules) -> int | None:
     return int(word) if word.isdigit() else rules.numbers.get(_key(word))
 
 
-def _time_of_day(rules: _Rules, *words: str | None) -> str | None:
-    word = next(filter(None, words), None)
+def _time_of_day(rules: _Rules, word: str | None, later_word: str | None = None) -> str | None:
+    word = word or later_word
     return rules.times_of_day[_key(word)] if word else None
 
 

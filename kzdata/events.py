@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from . import language as lang
 from .dates import ResolvedDate
 from .gazetteer import PlaceMention
 from .scan import Scan
-from .segment import Sentence
+from .segment import CONTENT_KINDS, Sentence
 
 EVENT_TYPES = ("protest", "clash", "building_attack", "state_of_emergency", "government_resignation",
                "csto_request", "troop_deployment", "troop_arrival", "shoot_order", "arrests",
@@ -40,10 +41,10 @@ LOOKBACK = 40   # characters before a trigger read for the words that block it o
 @dataclass(frozen=True)
 class _Vocabulary:
     triggers: dict[str, re.Pattern]
+    ascii_triggers: dict[str, re.Pattern]   # the same, for :func:`language.plain_ascii` text (see _ascii_twin)
     order: dict[str, int]               # event type -> its place in `triggers`
     blocked: dict[str, re.Pattern]
-    relation_after: re.Pattern
-    relation_before: re.Pattern
+    relations: dict[str, re.Pattern]    # AFTER, BEFORE_RELATION -> the regex of their words, in that order
     locative: re.Pattern
     future: re.Pattern
     future_words: re.Pattern | None     # the words future markers start with (for folded text), if known
@@ -78,18 +79,28 @@ def vocabulary(language: str = "id") -> _Vocabulary:
         raise ValueError(f"lang/{language}/events.toml names unknown event types: {sorted(unknown)}")
     relations = {AFTER: lang.literal_patterns(data["relation_after"]),
                  BEFORE_RELATION: lang.literal_patterns(data["relation_before"])}
+    triggers = {name: lang.phrase_regex(spec["triggers"]) for name, spec in types.items()}
     return _Vocabulary(
-        triggers={name: lang.phrase_regex(spec["triggers"]) for name, spec in types.items()},
+        triggers=triggers,
+        ascii_triggers={name: _ascii_twin(regex) for name, regex in triggers.items()},
         order={name: number for number, name in enumerate(types)},
         blocked={name: re.compile(r"(?:^|\W)(?:" + "|".join(spec["blocked_after"]) + r")\W*$", re.I)
                  for name, spec in types.items() if spec.get("blocked_after")},
-        relation_after=lang.phrase_regex(relations[AFTER]),
-        relation_before=lang.phrase_regex(relations[BEFORE_RELATION]),
+        relations={kind: lang.phrase_regex(patterns) for kind, patterns in relations.items()},
         locative=re.compile(r"(?:^|\W)(?:" + "|".join(data["locative_prepositions"]) + r")\W+$", re.I),
         future=re.compile(r"(?:^|\W)(?:" + "|".join(data["future_markers"]) + r")(?:\W+\w+){0,2}\W*$", re.I),
         future_words=_words_of(data["future_markers"]),
         starts=lang.StartIndex({**{name: spec["triggers"] for name, spec in types.items()}, **relations}),
     )
+
+
+def _ascii_twin(regex: re.Pattern) -> re.Pattern:
+    """``regex`` compiled with ``re.ASCII``, which matches :func:`language.plain_ascii` text as ``regex`` does,
+    faster (its classes and case folding test a table); ``regex`` itself if its pattern is not plain ASCII
+    (ignoring case, a non-ASCII letter such as the Kelvin sign matches an ASCII one)."""
+    if not regex.pattern.isascii():
+        return regex
+    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)
 
 
 def _words_of(patterns: list[str]) -> re.Pattern | None:
@@ -136,21 +147,21 @@ def date_triggers(scan: Scan, sentence: Sentence, triggers: list[Trigger],
     words = vocabulary(scan.language)
     if starts is None:
         starts = scan.word_starts().by_sentence(words.starts, [sentence])[0]
-    return [_Dated(trigger, when) for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts))]
+    whens = _whens(triggers, scan.within("dates", sentence), scan.within("offsets", sentence),
+                   _relations(words, scan.view, sentence, starts), scan.reference)
+    return [_Dated(trigger, when) for trigger, when in zip(triggers, whens)]
 
 
-def _whens(scan: Scan, words: _Vocabulary, sentence: Sentence, triggers: list[Trigger],
-           starts: dict | None) -> list[ResolvedDate | None]:
-    """The date of each trigger (see :func:`date_triggers`)."""
-    dates = scan.within("dates", sentence)
+def _whens(triggers: list[Trigger], dates: list | None, offsets: list | None, relations: list[tuple[int, str]],
+           reference: dt.date | None) -> list[ResolvedDate | None]:
+    """The date of each trigger of a sentence (see :func:`date_triggers`), from the sentence's dates,
+    offsets and relation words ((position, kind), see :func:`_relations`)."""
     if not dates:       # nothing to date them with (and an offset needs a dated trigger before it)
         return [None] * len(triggers)
-    offsets = scan.within("offsets", sentence)
-    relations = _relations(words, scan.view, sentence, starts)
     if offsets and relations:
         relations = [(pos, kind) for pos, kind in relations if not any(o.start <= pos < o.end for o in offsets)]
     others = [t.start for t in triggers] if len(triggers) > 1 else []
-    whens = [_when(trigger, dates, others, relations, scan.reference) for trigger in triggers]
+    whens = [_when(trigger, dates, others, relations, reference) for trigger in triggers]
     return _apply_offsets(triggers, whens, offsets) if offsets else whens
 
 
@@ -187,15 +198,14 @@ def _between(relations: list[tuple[int, str]], lo: int, hi: int) -> bool:
 
 
 def _relations(words: _Vocabulary, view: str, sentence: Sentence, starts: dict | None) -> list[tuple[int, str]]:
-    """(position, "after" or "before") of the relation words in the sentence. ``starts``: the
-    :meth:`StartIndex.positions` of a text the sentence is part of (None if not known)."""
+    """(position, "after" or "before") of the relation words in the sentence, the "after" ones first.
+    ``starts``: the :meth:`StartIndex.positions` of a text the sentence is part of (None if not known)."""
     if starts is not None:
-        starts = {kind: inside for kind in (AFTER, BEFORE_RELATION) if (inside := _inside(starts.get(kind), sentence))}
+        starts = {kind: inside for kind in words.relations if (inside := _inside(starts.get(kind), sentence))}
         if words.starts.nothing_in(starts):
             return []
     piece = view[sentence.start:sentence.end]
-    return [(m.start() + sentence.start, kind)
-            for kind, regex in ((AFTER, words.relation_after), (BEFORE_RELATION, words.relation_before))
+    return [(m.start() + sentence.start, kind) for kind, regex in words.relations.items()
             for m in words.starts.matches(kind, regex, piece, sentence.start, starts)]
 
 
@@ -258,60 +268,71 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
 
 def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
-    found = []      # (trigger, date or None, sentence, place) of each trigger, in text order
-    for sentence, triggers, starts in _triggered_sentences(scan, words):
+    dates, offsets = scan.by_sentence("dates"), scan.by_sentence("offsets")
+    found = []      # (trigger, date or None, sentence index, sentence, place) of each trigger, in text order
+    for index, sentence, triggers, relations in _triggered_sentences(scan, words):
         place = best_place(scan, sentence)
-        for trigger, when in zip(triggers, _whens(scan, words, sentence, triggers, starts)):
-            found.append((trigger, when, sentence, place))
+        whens = _whens(triggers, dates.get(index), offsets.get(index), relations, scan.reference)
+        for trigger, when in zip(triggers, whens):
+            found.append((trigger, when, index, sentence, place))
     return _rows(scan, words, _fold_undated(found, scan.reference), article_id, outlet)
 
 
-def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[Sentence, list[Trigger], dict | None]]:
-    """The content sentences with triggers, in text order: each with its triggers (by end) and the
-    :meth:`StartIndex.positions` that hold its words' (the article's, or the sentence's own; None if unknown).
+def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sentence, list[Trigger], list]]:
+    """The content sentences with triggers, in text order: each with its index in ``scan.sentences``, its
+    triggers (by end) and its relation words (see :func:`_relations`).
 
-    The trigger regexes are tried at the article's word starts, each against the text up to the end of
-    the sentence it stands in. A sentence that starts right after a word character starts a word of its
+    The regexes are tried at the article's word starts, each against the text up to the end of the
+    sentence it stands in. A sentence that starts right after a word character starts a word of its
     own but not one of the article: it is searched alone.
     """
-    view = scan.view
-    sentences = scan.content_sentences()
+    view, sentences = scan.view, scan.sentences
+    content = [index for index, sentence in enumerate(sentences) if sentence.kind in CONTENT_KINDS]
     article = scan.word_starts().of(words.starts)
     if article is None or words.starts.unindexed:
-        found = ((sentence, _triggers(words, view[sentence.start:sentence.end], sentence.start, None), None)
-                 for sentence in sentences)
-        return [item for item in found if item[1]]
+        return [(index, sentence, triggers, _relations(words, view, sentence, None))
+                for index in content if (triggers := _triggers(words, view[(sentence := sentences[index]).start:sentence.end],
+                                                                sentence.start, None))]
     lowered = scan.word_starts().lowered
-    alone = {index for index, sentence in enumerate(sentences) if lang.follows_word_character(lowered, sentence.start)}
-    by_sentence = _article_triggers(words, view, sentences, article, alone)
-    starts = dict.fromkeys(by_sentence, article)
+    alone = [index for index in content if lang.follows_word_character(lowered, sentences[index].start)]
+    searched = set(content).difference(alone)
+    ends = [sentence.end for sentence in sentences]
+    regexes = words.ascii_triggers if lang.plain_ascii(view) else words.triggers
+    by_sentence: dict[int, list[Trigger]] = {}
+    for index, event_type, start, end in _article_matches(regexes, view, sentences, ends, article, searched):
+        if not words.is_blocked(event_type, view, sentences[index].start, start):
+            by_sentence.setdefault(index, []).append(Trigger(start, end, event_type))
+    relations: dict[int, list[tuple[int, str]]] = {}
+    for index, kind, start, _ in _article_matches(words.relations, view, sentences, ends, article, searched):
+        relations.setdefault(index, []).append((start, kind))
     for index in alone:
         sentence = sentences[index]
-        starts[index] = words.starts.positions(lowered, sentence.start, sentence.end)
-        triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts[index])
+        starts = words.starts.positions(lowered, sentence.start, sentence.end)
+        triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts)
         if triggers:
             by_sentence[index] = triggers
+            relations[index] = _relations(words, view, sentence, starts)
     found = []
     for index in sorted(by_sentence):
         triggers = by_sentence[index]
         if len(triggers) > 1:
             triggers.sort(key=_by_end)
-        found.append((sentences[index], triggers, starts[index]))
+        found.append((index, sentences[index], triggers, relations.get(index, [])))
     return found
 
 
-def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], article: dict[str, list[int]],
-                      skipped: set[int]) -> dict[int, list[Trigger]]:
-    """Sentence index -> its triggers, by type, from the article's word starts (``article``), but for the
-    sentences ``skipped``.
+def _article_matches(regexes: dict[str, re.Pattern], view: str, sentences: list[Sentence], ends: list[int],
+                     article: dict[str, list[int]], searched: set[int]) -> Iterator[tuple[int, str, int, int]]:
+    """(sentence index, name, start, end) of the matches of each name's regex, name by name, at the
+    article's word starts (``article``) that stand in the sentences ``searched`` (``ends``: where the
+    sentences end). As :func:`language.matches_at`, a match is not tried inside the one before it.
 
     A regex tried at a word start against ``view`` up to the sentence's end matches as it does in the
-    sentence alone: its leading look-behind sees a non-word character there too (or the sentence is skipped).
+    sentence alone: its leading look-behind sees a non-word character there too (or the sentence is not
+    searched).
     """
-    ends = [sentence.end for sentence in sentences]
-    found: dict[int, list[Trigger]] = {}
-    for event_type, regex in words.triggers.items():
-        positions = article.get(event_type)
+    for name, regex in regexes.items():
+        positions = article.get(name)
         if not positions:
             continue
         end = 0
@@ -319,32 +340,27 @@ def _article_triggers(words: _Vocabulary, view: str, sentences: list[Sentence], 
             if position < end:
                 continue
             index = bisect_right(ends, position)
-            if index == len(sentences) or index in skipped or position < sentences[index].start:
+            if index not in searched or position < sentences[index].start:
                 continue
-            sentence = sentences[index]
-            match = regex.match(view, position, sentence.end)
-            if match is None:
-                continue
-            end = match.end()
-            if words.is_blocked(event_type, view, sentence.start, position):
-                continue
-            found.setdefault(index, []).append(Trigger(position, end, event_type))
-    return found
+            match = regex.match(view, position, ends[index])
+            if match is not None:
+                end = match.end()
+                yield index, name, position, end
 
 
 def _fold_undated(found: list[tuple], reference: dt.date | None) -> list[tuple]:
     """Drop repeats; an undated mention of a type the article dates elsewhere adds nothing."""
-    dated_types = {trigger.type for trigger, when, _, _ in found if when is not None}
+    dated_types = {trigger.type for trigger, when, *_ in found if when is not None}
     before = ResolvedDate(reference, reference, BEFORE) if reference is not None else None
     seen, kept = set(), []
     for item in found:
-        trigger, when, sentence, place = item
+        trigger, when, index, sentence, place = item
         if when is None:
             if trigger.type in dated_types:
                 continue
             if before is not None:
                 when = before
-                item = (trigger, when, sentence, place)
+                item = (trigger, when, index, sentence, place)
         key = (trigger.type, when.date if when else None, when.date_end if when else None,
                place.place.name if place else None)
         if key not in seen:
@@ -357,26 +373,22 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
     """The event rows, with what each sentence gives its events (place, actors, quote) read once."""
     rows = []
     text, view, lowered = scan.text, scan.view, scan.word_starts().lowered
+    actors_by_sentence = scan.by_sentence("actors")
     current = None
-    for number, (trigger, when, sentence, place) in enumerate(kept):
+    for number, (trigger, when, index, sentence, place) in enumerate(kept):
         if sentence is not current:
             current = sentence
-            actors = "; ".join(dict.fromkeys(a.actor.name for a in scan.within("actors", sentence))) or None
+            named = actors_by_sentence.get(index)
+            actors = ("; ".join(dict.fromkeys([a.actor.name for a in named])) or None) if named else None
             quote = scan.quote(sentence)
             where = place.place if place else None
+            name, lat, lon, geo_precision = (where.name, where.lat, where.lon, where.precision) if where else (None,) * 4
+        date, date_end, date_precision = (when.date, when.date_end, when.precision) if when else (None,) * 3
         event_type = trigger.type
-        name = where.name if where else None
         planned = words.announced(view, lowered, max(sentence.start, trigger.start - LOOKBACK), trigger.start)
         rows.append({
-            "type": event_type,
-            "date": when.date if when else None,
-            "date_end": when.date_end if when else None,
-            "date_precision": when.precision if when else None,
-            "place": name,
-            "lat": where.lat if where else None,
-            "lon": where.lon if where else None,
-            "geo_precision": where.precision if where else None,
-            "actors": actors,
+            "type": event_type, "date": date, "date_end": date_end, "date_precision": date_precision,
+            "place": name, "lat": lat, "lon": lon, "geo_precision": geo_precision, "actors": actors,
             "trigger": text[trigger.start:trigger.end],
             "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
             "start": sentence.start, "end": sentence.end, "quote": quote,

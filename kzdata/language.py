@@ -10,6 +10,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 LANG_DIR = Path(__file__).parent / "lang"
@@ -158,6 +159,18 @@ def follows_word_character(text: str, position: int) -> bool:
     return before.isalnum() or before == "_"
 
 
+_NON_WORD = re.compile(r"\W")
+_ASCII_SPACED = bytes(code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256))
+
+
+def spaced(text: str) -> str:
+    """``text`` with each non-word character (what ``\\W`` matches) made a space; a byte translation for
+    ASCII text."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_SPACED).decode("ascii")
+    return _NON_WORD.sub(" ", text)
+
+
 class StartIndex:
     """Where the phrases of several named regexes can start in a text.
 
@@ -261,42 +274,39 @@ class _WordFinder:
     """Finds, at the starts of words, the longest of some words (letters, digits, "_") each begins with,
     and sorts the starts into numbered lists: ``keys`` gives, for each word, the lists its starts go to.
 
-    The trie runs after a non-word character that it consumes (``\\W(trie)``): the regex
-    engine then skips ahead to non-word characters instead of trying the trie at every
-    character. Words are word characters only, so a find never covers the non-word character
-    before the next word start. Plain ASCII text is searched with a trie of the ASCII words
-    alone (the others cannot occur in it), which the engine rejects faster. The regexes are
-    compiled when first used.
+    The text is searched as a copy with its non-word characters made spaces (:func:`spaced`), with
+    the trie led by a space: the regex engine skips to a literal character much faster than to a
+    character class. ``split``, with the space and the word as its group, gives the text between
+    the words and the spaced words in one call; the lengths of the pieces add up to the positions.
+    Words are word characters only, so a find never covers the space before the next word start.
+    ASCII text is searched with a trie of the ASCII words alone (the others cannot occur in it),
+    which the engine rejects faster. The regexes are compiled when first used.
     """
 
     def __init__(self, keys: dict[str, tuple[int, ...]], count: int) -> None:
         self.keys = keys
         self.count = count
-        self._regexes: dict[bool, tuple[re.Pattern, re.Pattern] | None] = {}     # for plain ASCII text or not
+        self._spaced_keys = {" " + word: found for word, found in keys.items()}
+        self._splitters: dict[bool, re.Pattern | None] = {}     # for ASCII text or not
 
-    def _compiled(self, ascii_only: bool) -> tuple[re.Pattern, re.Pattern] | None:
-        if ascii_only not in self._regexes:
+    def _splitter(self, ascii_only: bool) -> re.Pattern | None:
+        if ascii_only not in self._splitters:
             words = [word for word in self.keys if word.isascii() or not ascii_only]
-            trie = trie_pattern(words)
-            flags = re.ASCII if ascii_only else 0
-            self._regexes[ascii_only] = (re.compile(trie, flags), re.compile(rf"\W({trie})", flags)) if words else None
-        return self._regexes[ascii_only]
+            self._splitters[ascii_only] = re.compile(f"( {trie_pattern(words)})") if words else None
+        return self._splitters[ascii_only]
 
     def starts(self, lowered: str, start: int, end: int) -> list[list[int]]:
         """The word starts in ``lowered[start:end]`` (``start`` counting as one), sorted into the lists."""
         lists: list[list[int]] = [[] for _ in range(self.count)]
-        regexes = self._compiled(plain_ascii(lowered))
-        if regexes is None:
+        window = lowered[start:end]
+        splitter = self._splitter(window.isascii())
+        if splitter is None:
             return lists
-        word, after_nonword = regexes
-        keys = self.keys
-        first = word.match(lowered, start, end)
-        if first:
-            for key in keys[first.group()]:
-                lists[key].append(start)
-        for match in after_nonword.finditer(lowered, start, end):
-            position = match.start(1)
-            for key in keys[match.group(1)]:
+        pieces = splitter.split(" " + spaced(window))     # [between, " word", between, " word", ..., between]
+        keys = self._spaced_keys
+        offsets = list(accumulate(map(len, pieces), initial=start))
+        for word, position in zip(pieces[1::2], offsets[1::2]):
+            for key in keys[word]:
                 lists[key].append(position)
         return lists
 

@@ -1,0 +1,35 @@
+"""language: the word index that finds where phrases can start (StartIndex over folded text)."""
+from collections import namedtuple
+
+from kzdata.language import StartIndex, folded, spaced
+
+Sentence = namedtuple("Sentence", "start end")
+INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
+
+
+def test_spaced_makes_each_non_word_character_a_space():
+    assert spaced("Aksi, di_kota-2022!") == "Aksi  di_kota 2022 "
+    assert spaced("“kota” — ju\u0301a\x1cİ") == " kota    ju a İ"
+
+
+def test_longest_leading_word_at_word_starts_only():
+    text = "demonstrasinya di balaikota; demo-kota _kota 2kota okay"
+    assert INDEX.positions(text) == {"event": [0, 29], "place": [18, 34], "short": [51]}
+
+
+def test_a_window_start_counts_as_a_word_start():
+    text = "xkota kota"
+    assert INDEX.positions(text, 1) == {"place": [1, 6]}
+    assert INDEX.positions(text, 0, 8) == {}
+    assert INDEX.positions("kota demonstr", 0, 9) == {"place": [0], "event": [5]}
+
+
+def test_non_ascii_text():
+    text = folded("Warga “Kota” — DEMO di Almaty")
+    assert INDEX.positions(text) == {"place": [7], "event": [15]}
+
+
+def test_by_sentence_searches_a_sentence_starting_inside_a_word_alone():
+    text = "demo kota.kotademo balai"
+    found = INDEX.by_sentence(text, [Sentence(0, 10), Sentence(10, 14), Sentence(14, 24)])
+    assert found == [{"event": [0], "place": [5]}, {"place": [10]}, {"event": [14], "place": [19]}]
