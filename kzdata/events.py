@@ -41,7 +41,7 @@ LOOKBACK = 40   # characters before a trigger read for the words that block it o
 @dataclass(frozen=True)
 class _Vocabulary:
     triggers: dict[str, re.Pattern]
-    ascii_triggers: dict[str, re.Pattern]   # the same, for :func:`language.plain_ascii` text (see _ascii_twin)
+    ascii_triggers: dict[str, re.Pattern]   # their language.ascii_twin, for plain ASCII text
     order: dict[str, int]               # event type -> its place in `triggers`
     blocked: dict[str, re.Pattern]
     relations: dict[str, re.Pattern]    # AFTER, BEFORE_RELATION -> the regex of their words, in that order
@@ -82,7 +82,7 @@ def vocabulary(language: str = "id") -> _Vocabulary:
     triggers = {name: lang.phrase_regex(spec["triggers"]) for name, spec in types.items()}
     return _Vocabulary(
         triggers=triggers,
-        ascii_triggers={name: _ascii_twin(regex) for name, regex in triggers.items()},
+        ascii_triggers={name: lang.ascii_twin(regex) for name, regex in triggers.items()},
         order={name: number for number, name in enumerate(types)},
         blocked={name: re.compile(r"(?:^|\W)(?:" + "|".join(spec["blocked_after"]) + r")\W*$", re.I)
                  for name, spec in types.items() if spec.get("blocked_after")},
@@ -92,15 +92,6 @@ def vocabulary(language: str = "id") -> _Vocabulary:
         future_words=_words_of(data["future_markers"]),
         starts=lang.StartIndex({**{name: spec["triggers"] for name, spec in types.items()}, **relations}),
     )
-
-
-def _ascii_twin(regex: re.Pattern) -> re.Pattern:
-    """``regex`` compiled with ``re.ASCII``, which matches :func:`language.plain_ascii` text as ``regex`` does,
-    faster (its classes and case folding test a table); ``regex`` itself if its pattern is not plain ASCII
-    (ignoring case, a non-ASCII letter such as the Kelvin sign matches an ASCII one)."""
-    if not regex.pattern.isascii():
-        return regex
-    return re.compile(regex.pattern, (regex.flags & ~re.UNICODE) | re.ASCII)
 
 
 def _words_of(patterns: list[str]) -> re.Pattern | None:

@@ -1,7 +1,8 @@
-"""language: the word index that finds where phrases can start (StartIndex over folded text)."""
+"""language: the word index that finds where phrases can start (StartIndex over folded text), and ASCII twins."""
+import re
 from collections import namedtuple
 
-from kzdata.language import StartIndex, folded, spaced
+from kzdata.language import StartIndex, ascii_twin, folded, spaced
 
 Sentence = namedtuple("Sentence", "start end")
 INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
@@ -33,3 +34,12 @@ def test_by_sentence_searches_a_sentence_starting_inside_a_word_alone():
     text = "demo kota.kotademo balai"
     found = INDEX.by_sentence(text, [Sentence(0, 10), Sentence(10, 14), Sentence(14, 24)])
     assert found == [{"event": [0], "place": [5]}, {"place": [10]}, {"event": [14], "place": [19]}]
+
+
+def test_ascii_twin_ignoring_case_only_of_a_plain_ascii_pattern():
+    plain = re.compile(r"(?<!\w)kota\W+baru", re.IGNORECASE)
+    twin = ascii_twin(plain)
+    assert twin.flags & re.ASCII
+    assert [m.span() for m in twin.finditer("Kota Baru, KOTA-baru")] == [(0, 9), (11, 20)]
+    kelvin = re.compile("\u212aota", re.IGNORECASE)      # the Kelvin sign matches "k" only without re.ASCII
+    assert kelvin.match("kota") and ascii_twin(kelvin) is kelvin
