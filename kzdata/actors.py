@@ -27,7 +27,8 @@ class ActorMention(NamedTuple):
 
 @dataclass(frozen=True)
 class _Index:
-    regex: re.Pattern
+    regex: re.Pattern                   # the names, case-insensitive
+    lowered_regex: re.Pattern | None    # the same for folded text (language.folded), if the names are ASCII
     by_alias: dict
     starts: lang.StartIndex
 
@@ -54,17 +55,24 @@ def _index(language: str) -> _Index:
                       entry.get("troops_label"))
         for alias in entry["aliases"]:
             by_alias[_key(alias)] = actor
-    patterns = lang.literal_patterns(by_alias)
-    return _Index(lang.phrase_regex(patterns), by_alias, lang.StartIndex({"actor": patterns}))
+    pattern = lang.literal_trie(by_alias)
+    lowered_regex = re.compile(pattern) if all(key.isascii() for key in by_alias) else None
+    return _Index(re.compile(pattern, re.IGNORECASE), lowered_regex, by_alias,
+                  lang.StartIndex({"actor": lang.literal_patterns(by_alias)}))
 
 
 def find_actors(view: str, language: str = "id", words: lang.WordStarts | None = None) -> list[ActorMention]:
     """Actor mentions in text order. ``words``: the view's :class:`language.WordStarts`, if already made."""
     index = _index(language)
-    starts = (words or lang.WordStarts(view)).of(index.starts)
+    words = words or lang.WordStarts(view)
+    starts = words.of(index.starts)
+    if starts is None or index.lowered_regex is None:
+        found = index.starts.matches("actor", index.regex, view, 0, starts)
+    else:
+        found = index.starts.matches("actor", index.lowered_regex, words.lowered, 0, starts)
     by_alias = index.by_alias
     mentions = []
-    for match in index.starts.matches("actor", index.regex, view, 0, starts):
+    for match in found:
         text = match.group().lower()
         actor = by_alias.get(text) or by_alias.get(_key(text))
         if actor is not None:

@@ -44,7 +44,20 @@ def literal_regex(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
 
 def literal_patterns(phrases) -> list[str]:
     """The patterns :func:`literal_regex` makes of plain phrases."""
-    return [r"[\s-]+".join(map(re.escape, p.split())) for p in phrases]
+    return [_LITERAL_SPACE.join(map(re.escape, p.split())) for p in phrases]
+
+
+def literal_trie(phrases) -> str:
+    """:func:`literal_regex`'s pattern as one prefix tree (:func:`trie_pattern`), for phrases whose words
+    are parted by single spaces: a case-insensitive regex of many phrases is much faster so."""
+    return r"(?<!\w)" + trie_pattern(phrases, _literal_char) + r"(?!\w)"
+
+
+_LITERAL_SPACE = r"[\s-]+"
+
+
+def _literal_char(char: str) -> str:
+    return _LITERAL_SPACE if char == " " else re.escape(char)
 
 
 # ---------------------------------------------------------------- finding phrases fast

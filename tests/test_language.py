@@ -2,7 +2,7 @@
 import re
 from collections import namedtuple
 
-from kzdata.language import StartIndex, ascii_twin, folded, spaced
+from kzdata.language import StartIndex, ascii_twin, folded, literal_regex, literal_trie, spaced
 
 Sentence = namedtuple("Sentence", "start end")
 INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
@@ -43,3 +43,12 @@ def test_ascii_twin_ignoring_case_only_of_a_plain_ascii_pattern():
     assert [m.span() for m in twin.finditer("Kota Baru, KOTA-baru")] == [(0, 9), (11, 20)]
     kelvin = re.compile("\u212aota", re.IGNORECASE)      # the Kelvin sign matches "k" only without re.ASCII
     assert kelvin.match("kota") and ascii_twin(kelvin) is kelvin
+
+
+def test_literal_trie_matches_as_the_literal_regex_longest_phrase_first():
+    phrases = ["polisi", "polisi militer", "pasukan keamanan", "pasukan"]
+    text = "Polisi-militer dan pasukan  keamanan, polisinya, pasukan."
+    trie = re.compile(literal_trie(phrases), re.IGNORECASE)
+    expected = [(0, 14), (19, 36), (49, 56)]
+    assert [m.span() for m in trie.finditer(text)] == expected
+    assert [m.span() for m in literal_regex(phrases).finditer(text)] == expected
