@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
 
     results = {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "implementation": platform.python_implementation(),
+        "machine": {"python": platform.python_version(), "executable": sys.executable,
+                    "implementation": platform.python_implementation(),
                     "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
                     "cpus_available": os.cpu_count(), "pinned_cpu": cpu},
         "git": git_state(),
@@ -221,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         "generated": measure_generated(args.articles, args.seed),
     }
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Python {platform.python_version()} at {sys.executable}: how it was built changes every figure "
+          "(see bench/README.md)\n")
     print(table(results))
     OUT.mkdir(exist_ok=True)
     path = OUT / "extract_speed.json"
