@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import NamedTuple
 
 from . import dates as dates_mod
@@ -21,7 +20,6 @@ from .numbers import NumberMention, find_numbers
 from .segment import CONTENT_KINDS, Sentence
 
 NOT_DATES = ("duration", "offset")
-_END = attrgetter("end")
 
 
 class DateMention(NamedTuple):
@@ -101,9 +99,10 @@ def _group(items: list, sentences: list[Sentence]) -> dict[int, list]:
     """:meth:`Scan.by_sentence` of items sorted by start, in sentences in order and disjoint: an item
     can only lie in the first sentence that ends after it starts."""
     groups: dict[int, list] = {}
+    ends = [sentence.end for sentence in sentences]
     for item in items:
-        index = bisect_right(sentences, item.start, key=_END)
-        if index < len(sentences) and sentences[index].start <= item.start and item.end <= sentences[index].end:
+        index = bisect_right(ends, item.start)
+        if index < len(ends) and sentences[index].start <= item.start and item.end <= ends[index]:
             groups.setdefault(index, []).append(item)
     return groups
 
