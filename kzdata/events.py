@@ -281,9 +281,8 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sent
     content = [index for index, sentence in enumerate(sentences) if sentence.kind in CONTENT_KINDS]
     article = scan.word_starts().of(words.starts)
     if article is None or words.starts.unindexed:
-        return [(index, sentence, triggers, _relations(words, view, sentence, None))
-                for index in content if (triggers := _triggers(words, view[(sentence := sentences[index]).start:sentence.end],
-                                                                sentence.start, None))]
+        found = [(index, sentences[index], *_searched_alone(words, view, sentences[index], None)) for index in content]
+        return [item for item in found if item[2]]
     lowered = scan.word_starts().lowered
     alone = [index for index in content if lang.follows_word_character(lowered, sentences[index].start)]
     searched = set(content).difference(alone)
@@ -299,10 +298,9 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sent
     for index in alone:
         sentence = sentences[index]
         starts = words.starts.positions(lowered, sentence.start, sentence.end)
-        triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts)
+        triggers, related = _searched_alone(words, view, sentence, starts)
         if triggers:
-            by_sentence[index] = triggers
-            relations[index] = _relations(words, view, sentence, starts)
+            by_sentence[index], relations[index] = triggers, related
     found = []
     for index in sorted(by_sentence):
         triggers = by_sentence[index]
@@ -310,6 +308,14 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sent
             triggers.sort(key=_by_end)
         found.append((index, sentences[index], triggers, relations.get(index, [])))
     return found
+
+
+def _searched_alone(words: _Vocabulary, view: str, sentence: Sentence,
+                    starts: dict | None) -> tuple[list[Trigger], list[tuple[int, str]]]:
+    """The triggers of the sentence searched by itself, and its relation words if it has any triggers.
+    ``starts``: the sentence's :meth:`StartIndex.positions` (None if not known)."""
+    triggers = _triggers(words, view[sentence.start:sentence.end], sentence.start, starts)
+    return triggers, _relations(words, view, sentence, starts) if triggers else []
 
 
 def _article_matches(regexes: dict[str, re.Pattern], view: str, sentences: list[Sentence], ends: list[int],
