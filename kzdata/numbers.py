@@ -31,7 +31,7 @@ Conventions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -597,6 +597,11 @@ class _Spans:
         before = bisect_left(self.starts, end)
         return bool(before) and self.reach[before - 1] > start
 
+    def hold(self, start: int, end: int) -> bool:
+        """Whether one span holds ``start``..``end`` whole."""
+        before = bisect_right(self.starts, start)
+        return bool(before) and self.reach[before - 1] >= end
+
 
 def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
@@ -604,12 +609,14 @@ def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, i
     excluded = _Spans(exclude)
     mentions = []
     for run in _runs(text, grammar):
-        touched = excluded.overlap(run[0][0], run[-1][1])
-        # A mention covers atoms of its chain: if each atom overlaps an excluded span, so does every mention.
-        if touched and all(excluded.overlap(start, end) for start, end, _, _ in run):
+        start, end = run[0][0], run[-1][1]
+        # Every mention of a run inside an excluded span (a date's "2022") would overlap it.
+        if excluded.hold(start, end):
             continue
         found = _read_chain(text, [_atom(*atom, grammar) for atom in run], grammar.tolerance)
-        mentions += [m for m in found if not excluded.overlap(m.start, m.end)] if touched else found
+        if excluded.overlap(start, end):
+            found = [m for m in found if not excluded.overlap(m.start, m.end)]
+        mentions += found
     return mentions
 
 
