@@ -383,6 +383,7 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
         date, date_end, date_precision = (when.date, when.date_end, when.precision) if when else (None,) * 3
         event_type = trigger.type
         planned = words.announced(view, lowered, max(sentence.start, trigger.start - LOOKBACK), trigger.start)
+        summary_en, summary_id = _summaries(event_type, name, actors, planned)
         rows.append({
             "type": event_type, "date": date, "date_end": date_end, "date_precision": date_precision,
             "place": name, "lat": lat, "lon": lon, "geo_precision": geo_precision, "actors": actors,
@@ -390,8 +391,7 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
             "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
             "start": sentence.start, "end": sentence.end, "quote": quote,
             "sentence_kind": sentence.kind, "mark_start": trigger.start, "mark_end": trigger.end,
-            "summary_en": _summary(event_type, name, actors, "en", planned),
-            "summary_id": _summary(event_type, name, actors, "id", planned),
+            "summary_en": summary_en, "summary_id": summary_id,
             "event_id": f"{article_id}-e{number}",
         })
     return rows
@@ -409,6 +409,11 @@ def summarise(row: dict, language: str, planned: bool = False) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _summaries(event_type: str, place: str | None, actors: str | None, planned: bool) -> tuple[str, str]:
+    """The English and the Indonesian summary of an event row, made together: one cache look-up per row."""
+    return (_summary(event_type, place, actors, "en", planned), _summary(event_type, place, actors, "id", planned))
+
+
 def _summary(event_type: str, place: str | None, actors: str | None, language: str, planned: bool) -> str:
     templates, labels = _summary_words(language)
     label = labels[event_type]
