@@ -100,7 +100,11 @@ def vocabulary(language: str = "id") -> _Vocabulary:
 
 
 def _words_between(view: str, start: int, end: int) -> int:
-    return len(_WORD.findall(view, start, end))
+    """The words in ``view[start:end]``; most gaps between a number and its trigger are one space."""
+    gap = view[start:end]
+    if not gap or gap.isspace():
+        return 0
+    return len(_WORD.findall(gap))
 
 
 def _positions(words: _Vocabulary, name: str, starts: dict | None) -> list[int] | None:
