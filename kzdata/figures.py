@@ -197,14 +197,15 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
             for i in range(len(numbers))]
 
 
-def attribution_of(scan: Scan, sentence: Sentence, starts: dict | None = None) -> str | None:
-    """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'."""
+def attribution_of(scan: Scan, sentence: Sentence, actors: list, starts: dict | None = None) -> str | None:
+    """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'; ``actors``: the
+    sentence's."""
     words = vocabulary(scan.language)
     after = _positions(words, "speaker_after", starts)
     before = _positions(words, "speaker_before", starts)
     if after == [] and before == []:
         return None
-    speakers = [a for a in scan.within("actors", sentence) if a.actor.speaks]
+    speakers = [a for a in actors if a.actor.speaks]
     if not speakers:
         return None
     view = scan.view
@@ -260,18 +261,20 @@ def _paragraph(scan: Scan, starts: list[int], mention: DateMention) -> int | Non
     return None
 
 
-def _subject_label(scan: Scan, sentence: Sentence, subject: str | None, category: str) -> str | None:
+def _subject_label(actors: list, subject: str | None, category: str) -> str | None:
+    """The subject, or for troops the label of the first of the sentence's ``actors`` that has one."""
     if category != "troops" and subject != "troops":
         return subject
-    labelled = [a.actor.troops_label for a in scan.within("actors", sentence) if a.actor.troops_label]
+    labelled = [a.actor.troops_label for a in actors if a.actor.troops_label]
     return labelled[0] if labelled else subject
 
 
-def _numbers_by_sentence(scan: Scan) -> list[tuple[Sentence, list[NumberMention]]]:
-    """The content sentences that hold numbers without a unit, each with those numbers, in text order."""
-    grouped = ((scan.sentences[index], [n for n in numbers if n.unit is None])
+def _numbers_by_sentence(scan: Scan) -> list[tuple[int, Sentence, list[NumberMention]]]:
+    """The content sentences that hold numbers without a unit, each with its index in ``scan.sentences``
+    and those numbers, in text order."""
+    grouped = ((index, scan.sentences[index], [n for n in numbers if n.unit is None])
                for index, numbers in scan.by_sentence("numbers").items())
-    return [(sentence, numbers) for sentence, numbers in grouped if numbers and sentence.kind in CONTENT_KINDS]
+    return [item for item in grouped if item[2] and item[1].kind in CONTENT_KINDS]
 
 
 def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
@@ -287,13 +290,13 @@ def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: lis
     return found
 
 
-def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, article_id: str,
-          outlet: str | None, first: int) -> list[dict]:
-    """The rows of a sentence's figures (see :func:`_figures_in`), numbered from ``first``."""
+def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, actors: list, dates: list,
+          article_id: str, outlet: str | None, first: int) -> list[dict]:
+    """The rows of a sentence's figures (see :func:`_figures_in`), numbered from ``first``; ``actors``
+    and ``dates``: the sentence's."""
     place = best_place(scan, sentence)
     place_name = place.place.name if place else None
-    attribution = attribution_of(scan, sentence, starts)
-    dates = scan.within("dates", sentence)
+    attribution = attribution_of(scan, sentence, actors, starts)
     otherwise = None if dates else _reported_before(scan, sentence)
     quote = scan.quote(sentence)
     rows = []
@@ -303,7 +306,7 @@ def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, arti
             "figure_id": f"{article_id}-f{index}", "category": category,
             "value": number.value, "low": number.low, "high": number.high, "qualifier": number.qualifier,
             "number_text": scan.text[number.start:number.end],
-            "subject": _subject_label(scan, sentence, subject, category),
+            "subject": _subject_label(actors, subject, category),
             "place": place_name,
             "as_of": as_of, "as_of_inferred": inferred, "attribution": attribution,
             "article_id": article_id, "outlet": outlet, "sentence_id": sentence.sentence_id,
@@ -316,10 +319,12 @@ def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, arti
 def extract_figures(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
     grouped = _numbers_by_sentence(scan)
-    starts = scan.word_starts().by_sentence(words.starts, [sentence for sentence, _ in grouped])
+    starts = scan.word_starts().by_sentence(words.starts, [sentence for _, sentence, _ in grouped])
+    actors, dates = scan.by_sentence("actors"), scan.by_sentence("dates")
     rows: list[dict] = []
-    for (sentence, numbers), sentence_starts in zip(grouped, starts):
+    for (index, sentence, numbers), sentence_starts in zip(grouped, starts):
         found = _figures_in(scan, words, sentence, numbers, sentence_starts)
         if found:
-            rows += _rows(scan, sentence, sentence_starts, found, article_id, outlet, len(rows))
+            rows += _rows(scan, sentence, sentence_starts, found, actors.get(index, []), dates.get(index, []),
+                          article_id, outlet, len(rows))
     return rows
