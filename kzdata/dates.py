@@ -30,7 +30,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable, NamedTuple
 
 from . import language as lang
@@ -93,6 +93,11 @@ class DateExpr(NamedTuple):
         """
         resolver = _RESOLVERS.get(self.kind)
         return resolver(self, reference) if resolver else None
+
+
+# Calling the class hands keyword arguments over in a dict (type.__call__); its __new__, called directly,
+# takes them as a vector call, at half the cost. The finders make one per expression found.
+_expr = partial(DateExpr.__new__, DateExpr)
 
 
 @dataclass(frozen=True)
@@ -225,9 +230,10 @@ def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
         return None
     day, month, year = first
     end_day, end_month, end_year = last or (None, None, None)
-    return DateExpr(*_span(match, text), "absolute", day=day, month=month, year=year, weekday=weekday,
-                    end_day=end_day, end_month=end_month, end_year=end_year,
-                    time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
+    start, end, span = _span(match, text)
+    return _expr(start, end, span, "absolute", day=day, month=month, year=year, weekday=weekday,
+                 end_day=end_day, end_month=end_month, end_year=end_year,
+                 time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
 
 
 def _textual_date(match: re.Match, rules: _Rules) -> tuple:
@@ -269,8 +275,9 @@ def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     first, last = rules.month_parts[_key(match["part"])] if match["part"] else (1, 31)
     month, year = rules.months[_key(match["pm"])], _year(match["py"])
     last = min(last, _month_length(year, month))
-    return DateExpr(*_span(match, text), "period", day=first, month=month, year=year, end_day=last,
-                    end_month=month, end_year=year)
+    start, end, span = _span(match, text)
+    return _expr(start, end, span, "period", day=first, month=month, year=year, end_day=last,
+                 end_month=month, end_year=year)
 
 
 def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
@@ -278,8 +285,9 @@ def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
     if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
         return None
     direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
-    return DateExpr(*_span(match, text), "weekday", weekday=rules.weekdays[name], direction=direction,
-                    time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
+    start, end, span = _span(match, text)
+    return _expr(start, end, span, "weekday", weekday=rules.weekdays[name], direction=direction,
+                 time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
@@ -310,10 +318,11 @@ def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     else:
         amount, unit = rules.offset_phrases[key]
         kind, calendar_unit = "offset", False
-    return DateExpr(*_span(match, text), kind, unit=unit, amount=amount,
-                    offset_days=round(amount * UNIT_DAYS[unit]), calendar=calendar_unit,
-                    tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
-                    time_of_day=_time_of_day(rules, match["phrase_tod"]))
+    start, end, span = _span(match, text)
+    return _expr(start, end, span, kind, unit=unit, amount=amount,
+                 offset_days=round(amount * UNIT_DAYS[unit]), calendar=calendar_unit,
+                 tolerance_days=0 if calendar_unit else UNIT_TOLERANCE[unit],
+                 time_of_day=_time_of_day(rules, match["phrase_tod"]))
 
 
 def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
@@ -322,16 +331,19 @@ def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
     post = _key(match["post"]) if match["post"] else None
     if match["pre"] or post is None or post in rules.duration_suffixes:
         end = match.end("post" if post in rules.duration_suffixes else "unit" if match["unit"] else "single")
-        return DateExpr(*_span(match, text, end), "duration", unit=unit, amount=high)
+        start, end, span = _span(match, text, end)
+        return _expr(start, end, span, "duration", unit=unit, amount=high)
     if post in rules.ago_words:
         kind, sign = "relative", rules.ago_words[post]
     else:
         kind, sign = "offset", rules.offset_words[post]
     if low is None:
-        return DateExpr(*_span(match, text), kind, unit=unit)
+        start, end, span = _span(match, text)
+        return _expr(start, end, span, kind, unit=unit)
     middle, half = (low + high) / 2 * UNIT_DAYS[unit], (high - low) / 2 * UNIT_DAYS[unit]
-    return DateExpr(*_span(match, text), kind, unit=unit, amount=sign * high,
-                    offset_days=sign * math.floor(middle), tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
+    start, end, span = _span(match, text)
+    return _expr(start, end, span, kind, unit=unit, amount=sign * high,
+                 offset_days=sign * math.floor(middle), tolerance_days=math.ceil(half) + UNIT_TOLERANCE[unit])
 
 
 def _amounts(match: re.Match, rules: _Rules) -> tuple[int | None, int | None]:
