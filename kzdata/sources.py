@@ -5,38 +5,58 @@ import csv
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from .language import literal_regex, trie_pattern
+from .language import folded, literal_regex, trie_pattern
 
 SOURCES_CSV = Path(__file__).parent / "data" / "sources.csv"
 
 
+class _Index(NamedTuple):
+    regex: re.Pattern                   # the aliases, case-insensitive
+    locator: re.Pattern                 # where they can start (see _locator)
+    lowered_regex: re.Pattern | None    # the two for folded text (language.folded), if the aliases are ASCII
+    lowered_locator: re.Pattern | None
+    by_alias: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+def _index() -> _Index:
     by_alias = {}
     with SOURCES_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             for alias in row["aliases"].split("|"):
                 by_alias[alias.lower()] = row["name"]
-    return literal_regex(by_alias), _locator(by_alias), by_alias
+    lowered_regex = lowered_locator = None
+    if all(alias.isascii() for alias in by_alias):
+        lowered_regex, lowered_locator = literal_regex(by_alias, flags=0), _locator(by_alias, flags=0)
+    return _Index(literal_regex(by_alias), _locator(by_alias), lowered_regex, lowered_locator, by_alias)
 
 
-def _locator(aliases) -> re.Pattern:
+def _locator(aliases, flags: int = re.IGNORECASE) -> re.Pattern:
     """A regex that matches where :func:`language.literal_regex` of the aliases does, shaped as a
     prefix tree: it rejects a position at once, where the alternation tries the aliases one by one.
     It may take another alias where several match, so the alternation is then run there."""
     phrases = [" ".join(alias.split()) for alias in aliases if alias.strip()]
     char = lambda letter: r"[\s-]+" if letter == " " else re.escape(letter)
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(phrases, char) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(phrases, char) + r")(?!\w)", flags)
 
 
 def find_sources(text: str) -> list[str]:
-    """Canonical names of the sources named in `text`, in order of first mention, without repeats."""
-    regex, locator, by_alias = _index()
+    """Canonical names of the sources named in `text`, in order of first mention, without repeats.
+
+    The aliases are looked for case-sensitively in the folded text where they can be: a
+    case-insensitive regex compares case-folded characters at every position, which is slower."""
+    index = _index()
+    lowered = folded(text) if index.lowered_regex is not None else None
+    if lowered is None:
+        searched, regex, locator = text, index.regex, index.locator
+    else:
+        searched, regex, locator = lowered, index.lowered_regex, index.lowered_locator
     names = []
-    found = locator.search(text)
+    found = locator.search(searched)
     while found:
-        match = regex.match(text, found.start())
-        names.append(by_alias[match.group().lower()])
-        found = locator.search(text, match.end())
+        match = regex.match(searched, found.start())
+        names.append(index.by_alias[match.group().lower()])
+        found = locator.search(searched, match.end())
     return list(dict.fromkeys(names))
