@@ -32,6 +32,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -452,9 +453,8 @@ class Gazetteer:
               starts: dict | None = None) -> list[PlaceMention]:
         positions = None if starts is None else starts.get("ci", [])
         candidates = self._ci_matcher.spans(text, lowered, words, positions)
-        case_sensitive = self._cs_matcher.spans(text, lowered, words)
-        if case_sensitive:
-            candidates = sorted(candidates + case_sensitive, key=lambda c: (c[0], c[0] - c[1]))  # leftmost, longest
+        for span in self._cs_matcher.spans(text, lowered, words):
+            bisect.insort(candidates, span, key=_leftmost_longest)
         mentions: list[PlaceMention] = []
         last_end = -1
         for start, end, place in candidates:
@@ -502,11 +502,11 @@ class Gazetteer:
     def _resolve_nouns(self, text: str, mentions: Sequence[PlaceMention], lowered: str | None,
                        words: set[str] | None, starts: dict | None = None) -> list[PlaceMention]:
         """``mentions`` (sorted by start) with the nouns resolved (see :meth:`resolve_nouns`)."""
-        positions = None if starts is None else starts.get("nouns", [])
-        kept = _outside(self._noun_matcher.spans(text, lowered, words, positions), mentions)
+        mention_starts = [m.start for m in mentions]
+        positions = None if starts is None else _uncovered(starts.get("nouns", []), mentions, mention_starts)
+        kept = _outside(self._noun_matcher.spans(text, lowered, words, positions), mentions, mention_starts)
         if not kept:
             return mentions
-        mention_starts = [m.start for m in mentions]
         resolved: list[PlaceMention] = []
         for start, end, noun in kept:
             if noun.scope == "adjacent":
@@ -518,7 +518,10 @@ class Gazetteer:
                 resolved.append(PlaceMention(start, end, text[start:end], landmark))
         if not resolved:
             return mentions
-        return sorted(mentions + resolved, key=lambda m: m.start)
+        merged = list(mentions)
+        for mention in resolved:
+            bisect.insort(merged, mention, key=_START)
+        return merged
 
     def _following_host(self, text: str, mentions: Sequence[PlaceMention], first: int, end: int) -> Place | None:
         """For a noun of scope "adjacent" ending at ``end``: the host city of the first city mention after it
@@ -573,6 +576,13 @@ def _sentence_around(text: str, position: int) -> tuple[int, int, int]:
     return paragraph_start, sentence_start, len(text)
 
 
+def _leftmost_longest(span: tuple[int, int, object]) -> tuple[int, int]:
+    return span[0], span[0] - span[1]
+
+
+_START = attrgetter("start")
+
+
 class _Host(NamedTuple):
     """What a mention of a place tells the nouns near it: its host city (see :meth:`Gazetteer._host_city`)
     and whether it is a region (a sentence naming one has no city to fall back to)."""
@@ -580,12 +590,22 @@ class _Host(NamedTuple):
     is_region: bool
 
 
-def _outside(noun_spans: list[tuple[int, int, _Noun]], mentions: Sequence[PlaceMention]) -> list[tuple[int, int, _Noun]]:
-    """The noun spans that overlap neither an earlier kept one nor a mention (sorted by start and disjoint):
-    noun spans are found at every first word, and a noun inside a mention is part of a full name."""
-    if not noun_spans:
-        return []
-    mention_starts = [m.start for m in mentions]
+def _uncovered(positions: list[int], mentions: Sequence[PlaceMention], mention_starts: list[int]) -> list[int]:
+    """The positions that lie in no mention (``mention_starts`` are the mentions' starts): a noun starting
+    inside a mention overlaps it, so :func:`_outside` would drop it; it need not be matched."""
+    uncovered = []
+    for position in positions:
+        i = bisect.bisect_right(mention_starts, position)  # the last mention that starts at or before it
+        if not i or mentions[i - 1].end <= position:
+            uncovered.append(position)
+    return uncovered
+
+
+def _outside(noun_spans: list[tuple[int, int, _Noun]], mentions: Sequence[PlaceMention],
+             mention_starts: list[int]) -> list[tuple[int, int, _Noun]]:
+    """The noun spans that overlap neither an earlier kept one nor a mention (sorted by start and disjoint;
+    ``mention_starts`` are their starts): noun spans are found at every first word, and a noun inside a
+    mention is part of a full name."""
     kept = []
     last_end = -1
     for start, end, noun in noun_spans:
