@@ -419,14 +419,15 @@ class Gazetteer:
         return lowered, set(_WORD_RE.findall(lowered))
 
     def word_index(self) -> lang.StartIndex:
-        """The first words of the case-insensitive aliases ("ci") and of the nouns ("nouns").
+        """The first words of the case-insensitive aliases ("ci"), of the case-sensitive ones ("cs", found
+        in any case: the case is checked where they stand) and of the nouns ("nouns").
 
         With :class:`language.WordStarts` they are found in one pass with other vocabularies' words.
-        (The few case-sensitive aliases, often short words like "AS", are looked for one by one.)
         """
         if self._word_index is None:
             self._word_index = lang.StartIndex.from_words(
-                {"ci": list(self._ci_matcher.first_words), "nouns": list(self._noun_matcher.first_words)})
+                {"ci": list(self._ci_matcher.first_words), "cs": list(self._cs_matcher.first_words),
+                 "nouns": list(self._noun_matcher.first_words)})
         return self._word_index
 
     def _starts(self, text: str, words: lang.WordStarts | None) -> tuple[str | None, set | None, dict | None]:
@@ -453,7 +454,8 @@ class Gazetteer:
               starts: dict | None = None) -> list[PlaceMention]:
         positions = None if starts is None else starts.get("ci", [])
         candidates = self._ci_matcher.spans(text, lowered, words, positions)
-        for span in self._cs_matcher.spans(text, lowered, words):
+        positions = None if starts is None else starts.get("cs", [])
+        for span in self._cs_matcher.spans(text, lowered, words, positions):
             bisect.insort(candidates, span, key=_leftmost_longest)
         mentions: list[PlaceMention] = []
         last_end = -1
