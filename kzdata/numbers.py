@@ -330,12 +330,6 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
 _Found = tuple[int, int, _Entry, re.Match]   # an atom before it is built: start, end, entry, match
 
 
-def _inline_gap(text: str, end: int, start: int) -> bool:
-    """Whether ``text[end:start]`` is nothing or spaces within one line (mostly one space)."""
-    gap = text[end:start]
-    return gap == " " or not gap or (gap.isspace() and "\n" not in gap)
-
-
 def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     """Runs of atoms separated by nothing or by spaces within one line, if they hold a number.
     The atoms are left unbuilt: most runs are dropped (a lone "dan", a date's "2022").
@@ -354,10 +348,12 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     numeric = False
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
         entry = _entry(scanned, start, end, match, grammar)
-        if run and (entry is None or not _inline_gap(text, run[-1][1], start)):
-            if numeric:
-                runs.append(run)
-            run, numeric = [], False
+        if run:
+            gap = text[run[-1][1]:start]      # a run goes on over nothing or spaces within one line
+            if entry is None or not (gap == " " or not gap or (gap.isspace() and "\n" not in gap)):
+                if numeric:
+                    runs.append(run)
+                run, numeric = [], False
         if entry is not None:
             run.append((start, end, entry, match))
             numeric = numeric or entry.numeric
