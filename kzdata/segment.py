@@ -316,10 +316,6 @@ def _is_headline(text: str, rules: Layout) -> bool:
     return capitalised / len(words) >= 0.6
 
 
-def split_sentences(text: str, offset: int, rules: Layout) -> list[tuple[int, int]]:
-    return [(offset + s, offset + e) for s, e in _sentence_spans(text, len(text), rules) if text[s:e].strip()]
-
-
 def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]:
     """The sentences of ``text[:end]``, the spaces between them left out (empty ones are not
     possible when the text starts with a non-space, as a line does)."""
