@@ -61,7 +61,7 @@ class TailPattern:
     def search(self, text: str) -> re.Match | None:
         if self.core is None:
             return self.regex.search(text)
-        if self.leads and not any(map(text.__contains__, self.leads)):
+        if self.leads and not _holds_any(text, self.leads):
             return None
         found = self.core.search(text)
         if found is None:
@@ -94,6 +94,13 @@ def _lead_characters(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(leads))
 
 
+def _holds_any(text: str, characters: tuple[str, ...]) -> bool:
+    for character in characters:
+        if character in text:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Layout:
     marked: re.Pattern
@@ -102,6 +109,7 @@ class Layout:
     credit: TailPattern
     signoff: TailPattern
     trailing_markup: TailPattern
+    tail_leads: tuple[str, ...] | None   # one of which starts each of the three tails, if known
     dateline: re.Pattern
     sentence_end: re.Pattern
     period_end: re.Pattern
@@ -113,11 +121,19 @@ class Layout:
     def is_meta(self, text: str) -> bool:
         return self.meta_separator in text or bool(self.timestamp.search(text))
 
+    def may_have_tail(self, text: str) -> bool:
+        """False when the text holds none of the characters a credit, sign-off or stray markup starts with."""
+        return self.tail_leads is None or _holds_any(text, self.tail_leads)
+
 
 @lru_cache(maxsize=None)
 def layout(language: str = "id") -> Layout:
     data = lang.load("layout", language)
     alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    credit = TailPattern(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I)
+    signoff = TailPattern(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I)
+    trailing_markup = TailPattern(data["trailing_markup_pattern"])
+    tails = (credit, signoff, trailing_markup)
     return Layout(
         # stray markup, a link to other stories, a byline: the named group that matches is the line's role
         marked=re.compile(rf"(?P<markup>{data['stray_markup_pattern']})"
@@ -125,9 +141,10 @@ def layout(language: str = "id") -> Layout:
                           rf"|(?i:(?P<byline>^(?:{lang.trie_pattern(data['byline_labels'])})\s*:))"),
         section_end=frozenset(w.lower() for w in data["section_end_markers"]),
         longest_section_end=max(len(w) for w in data["section_end_markers"]),
-        credit=TailPattern(rf"\s*\((?:{alternation(data['credit_labels'])})\.?\s*:[^()]*\)[.]?\s*$", re.I),
-        signoff=TailPattern(rf"\s*{data['signoff_pattern']}(?:\s*\[\s*\])?\s*$", re.I),
-        trailing_markup=TailPattern(data["trailing_markup_pattern"]),
+        credit=credit,
+        signoff=signoff,
+        trailing_markup=trailing_markup,
+        tail_leads=None if any(t.leads is None for t in tails) else tuple({c: 0 for t in tails for c in t.leads}),
         dateline=re.compile(data["dateline_pattern"]),
         sentence_end=re.compile(r"[.!?]" + _AFTER_FIRST_MARK),
         period_end=re.compile(r"\." + _AFTER_FIRST_MARK),
@@ -191,6 +208,10 @@ class _Tail:
 
     def __init__(self, text: str, rules: Layout) -> None:
         self.pieces: list[tuple[int, int, str]] = []
+        if not rules.may_have_tail(text):
+            self.markup = self.signoff = self.credit = None
+            self.head = len(text)
+            return
         self.markup = rules.trailing_markup.search(text)
         head = self._cut(text, self.markup, "markup")
         signoff = rules.signoff.search(head)
