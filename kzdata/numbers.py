@@ -225,7 +225,7 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
     figure = _figure(separators["decimal"], separators["group"])
     digit_start = rf"[\d{leads}]"
-    digits = (rf"(?={digit_start})(?:(?P<cur>{currency})\s*)?"
+    digits = (rf"(?={digit_start})(?:{currency}\s*)?"
               rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
@@ -320,9 +320,11 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
     if match is None or match.lastgroup is None:
         phrase = scanned[start:end]
         return grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
-    currency, number, suffix = match.group("cur", "num", "suffix")
-    if number is None:
+    number_start = match.start("num")
+    if number_start < 0:
         return None
+    currency = scanned[start:number_start - 1].rstrip() or None
+    suffix = match.group("suffix")
     entries = grammar.digit_entries
     return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
 
