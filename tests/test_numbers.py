@@ -183,6 +183,15 @@ def test_percentages_and_money_are_found_and_flagged(text, span, value, unit):
     assert (mention.text, mention.value, mention.unit) == (span, value, unit)
 
 
+@pytest.mark.parametrize("text, span, number", [
+    ("Harganya USD  2.000-an per unit.", "USD  2.000-an", "2.000"),
+    ("Di İstanbul harganya US$\t5 juta.", "US$\t5 juta", "5 juta"),    # "İ" lowercases longer: case ignored
+])
+def test_currency_before_spaces_is_read_apart_from_the_number(text, span, number):
+    mention = only(text)
+    assert (mention.text, text[mention.number_start:mention.number_end], mention.unit) == (span, number, "currency")
+
+
 def test_unit_and_qualifier_combine():
     mention = only("Kerugian mencapai lebih dari Rp 2 miliar.")
     assert summary(mention) == ("lebih dari Rp 2 miliar", 2e9, 2e9, None, "at_least")
