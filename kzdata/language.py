@@ -88,7 +88,8 @@ def trie_pattern(phrases, char=re.escape, end=None) -> str:
 
     ``char``: the pattern of one character of a phrase (to let a space match any run of spaces, say).
     ``end``: given the last character of a phrase, what must follow it (an alternative tried after the
-    longer phrases); None: nothing, and the rest of a longer phrase is made optional, ``(?:...)?``.
+    longer phrases); None: nothing, so the phrase's end is an empty alternative, ``(?:...|)`` (which
+    the engine runs faster than the same made optional, ``(?:...)?``, a repeat).
     """
     root: dict = {}
     for phrase in phrases:
@@ -99,12 +100,11 @@ def trie_pattern(phrases, char=re.escape, end=None) -> str:
 
     def emit(node: dict, last: str) -> str:
         branches = [char(letter) + emit(child, letter) for letter, child in sorted(node.items()) if letter]
-        if end is not None and "" in node:
-            branches.append(end(last))
+        if "" in node:
+            branches.append("" if end is None else end(last))
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end is None and "" in node else body
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(root, "")
 

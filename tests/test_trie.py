@@ -20,7 +20,7 @@ def test_longest_phrase_wins():
 
 
 def test_shape_is_a_prefix_tree_with_optional_rests():
-    assert trie_pattern(["ab", "abc", "ad"]) == "a(?:b(?:c)?|d)"
+    assert trie_pattern(["ab", "abc", "ad"]) == "a(?:b(?:c|)|d)"
     assert trie_pattern([]) == ""
 
 
