@@ -260,11 +260,9 @@ def _share_years(first: tuple, last: tuple) -> tuple[tuple, tuple]:
 
 def _numeric_date(match: re.Match, rules: _Rules, has_weekday: bool) -> tuple | None:
     """13/1/2022, (13/1), Kamis 13/1. A bare day/month without year, brackets or weekday is too
-    likely a fraction or a score; dots and dashes need a four-digit year ("13.01.2022")."""
+    likely a fraction or a score (the pattern lets dots and dashes through only with a four-digit year)."""
     raw_year = match["n3"]
     if raw_year is None and not (match["open"] or has_weekday):
-        return None
-    if match["sep"] != "/" and (raw_year is None or len(raw_year) != 4):
         return None
     a, b = int(match["n1"]), int(match["n2"])
     day, month = (a, b) if rules.numeric_order == "dmy" else (b, a)
@@ -640,7 +638,9 @@ def _date_body(data: dict, w: _Words) -> str:
     range_start = _optional(rf"{first_month_year}{separator}(?P<d2>\d{{1,2}})(?!\d)")
     last_year = _optional(rf"\s*,?\s+(?P<y2>{w.year})(?!\d)")
     textual = rf"(?P<d1>\d{{1,2}})(?!\d){range_start}\s+{last_month}{last_year}"
-    numeric = (_optional(r"(?P<open>\(\s*)") + r"(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?!\d)"
+    # dots and dashes only with a four-digit year ("13.01.2022"), so that a clock time ("07.00") is not matched
+    dotted_year = r"(?:(?<=/)|(?=\d{1,2}(?!\d)(?P=sep)\d{4}(?!\d)))"
+    numeric = (_optional(r"(?P<open>\(\s*)") + rf"(?P<n1>\d{{1,2}})(?P<sep>[/.-]){dotted_year}(?P<n2>\d{{1,2}})(?!\d)"
                + _optional(r"(?P=sep)(?P<n3>\d{4}|\d{2})(?!\d)") + r"(?(open)\s*\))")
     return rf"{weekday}{_NUMBER_START}{day_number_word}(?:{textual}|{numeric}){tod2}(?!\w)(?![/.-]\d)"
 
