@@ -42,8 +42,9 @@ UNIT_TOLERANCE = {"hour": 0, "day": 0, "week": 3, "weekend": 3, "month": 15, "ye
 FUTURE_LIMIT = dt.timedelta(days=61)
 
 
-@dataclass(frozen=True)
-class ResolvedDate:
+class ResolvedDate(NamedTuple):
+    """The days an expression means: a plain frozen value (a named tuple, made at a fraction of the cost
+    of a frozen dataclass; callers read its fields by name)."""
     date: dt.date
     date_end: dt.date
     precision: str                  # "day" | "week" | "range"

@@ -376,6 +376,15 @@ def test_expressions_are_plain_frozen_values():
         expr.day = 3
 
 
+def test_resolved_dates_are_plain_frozen_values():
+    resolved = only("Kemarin polisi berjaga.").resolve(THURSDAY)
+    assert resolved == ResolvedDate(D(2022, 1, 12), D(2022, 1, 12), "day")
+    assert (resolved.date, resolved.date_end, resolved.precision) == (D(2022, 1, 12), D(2022, 1, 12), "day")
+    assert hash(resolved) == hash(ResolvedDate(D(2022, 1, 12), D(2022, 1, 12), "day"))
+    with pytest.raises(AttributeError):
+        resolved.date = D(2022, 1, 1)
+
+
 def test_refused_date_leaves_its_weekday():
     assert [(e.kind, e.text) for e in find_dates("Kamis, 45 Januari 2022")] == [("weekday", "Kamis")]
 
