@@ -166,7 +166,7 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
     rules = layout(language)
     starts, texts = _lines(view)
     kinds, tails = _classify(texts, rules)
-    sentences: list[Sentence] = []
+    rows = []
     for paragraph, (start, text, (kind, role), tail) in enumerate(zip(starts, texts, kinds, tails)):
         if kind == BOILERPLATE:
             spans = [(0, len(text))]
@@ -175,12 +175,11 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
         else:
             spans = _sentence_spans(text, tail.head, rules)
         for begin, end in spans:
-            sentences.append(Sentence(len(sentences), start + begin, start + end, kind, role, paragraph))
+            rows.append((len(rows), start + begin, start + end, kind, role, paragraph))
         if kind != BOILERPLATE:
             for begin, end, piece_role in tail.pieces:
-                sentences.append(Sentence(len(sentences), start + begin, start + end, BOILERPLATE, piece_role,
-                                           paragraph))
-    return sentences
+                rows.append((len(rows), start + begin, start + end, BOILERPLATE, piece_role, paragraph))
+    return list(map(Sentence._make, rows))
 
 
 def _lines(view: str) -> tuple[list[int], list[str]]:
