@@ -30,8 +30,10 @@ import bisect
 import csv
 import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
@@ -452,17 +454,42 @@ class Gazetteer:
 
     def _find(self, text: str, lowered: str | None, words: set[str] | None,
               starts: dict | None = None) -> list[PlaceMention]:
-        positions = None if starts is None else starts.get("ci", [])
-        candidates = self._ci_matcher.spans(text, lowered, words, positions)
-        positions = None if starts is None else starts.get("cs", [])
-        for span in self._cs_matcher.spans(text, lowered, words, positions):
-            bisect.insort(candidates, span, key=_leftmost_longest)
+        """The mentions: at each start the longest alias (of a case-insensitive and a case-sensitive one as
+        long, the case-insensitive one), unless it starts inside an earlier mention."""
+        if starts is None:
+            spans = self._ci_matcher.spans(text, lowered, words)
+            for span in self._cs_matcher.spans(text, lowered, words):
+                bisect.insort(spans, span, key=_leftmost_longest)
+            return self._mentions(text, lowered, (), spans)
+        return self._mentions(text, lowered, starts.get("ci", []),
+                              self._cs_matcher.spans(text, lowered, words, starts.get("cs", [])))
+
+    def _mentions(self, text: str, lowered: str | None, positions: Sequence[int],
+                  spans: list[tuple[int, int, Place]]) -> list[PlaceMention]:
+        """The mentions of :meth:`_find` from the case-insensitive aliases matched at ``positions`` (sorted
+        word starts of ``lowered``) and from ``spans`` (sorted by :func:`_leftmost_longest`).
+
+        The aliases are matched while the mentions are built, and not where an earlier mention already
+        stands: most articles name a few dozen places, and each match or list of candidates costs."""
         mentions: list[PlaceMention] = []
         last_end = -1
-        for start, end, place in candidates:
-            if start >= last_end:
-                mentions.append(PlaceMention(start, end, text[start:end], place))
-                last_end = end
+        matcher = self._ci_matcher
+        match_at = matcher.regex.match if positions else None  # without such aliases, no regex nor positions
+        pending = iter(spans)
+        span = next(pending, _NO_SPAN)
+        for start in chain(positions, (_END,)):
+            while span[0] < start:
+                if span[0] >= last_end:
+                    mentions.append(PlaceMention(span[0], span[1], text[span[0]:span[1]], span[2]))
+                    last_end = span[1]
+                span = next(pending, _NO_SPAN)
+            if start < last_end or start == _END or (match := match_at(lowered, start)) is None:
+                continue
+            end = match.end()
+            if span[0] == start and span[1] > end:
+                continue  # a longer span starts here: it is taken before the next position
+            mentions.append(PlaceMention(start, end, text[start:end], matcher.lookup(match.group())))
+            last_end = end
         return mentions
 
     def _host_city(self, place: Place) -> Place | None:
@@ -576,6 +603,10 @@ def _sentence_around(text: str, position: int) -> tuple[int, int, int]:
             return paragraph_start, sentence_start, match.end()
         sentence_start = match.end()
     return paragraph_start, sentence_start, len(text)
+
+
+_END = sys.maxsize  # after any position in a text
+_NO_SPAN = (_END, _END, None)
 
 
 def _leftmost_longest(span: tuple[int, int, object]) -> tuple[int, int]:
