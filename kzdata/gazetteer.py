@@ -144,13 +144,17 @@ class _Matcher:
     the text's length (a few rare characters), they fall back to an IGNORECASE scan of the original.
     """
 
-    def __init__(self, index: dict[str, object], *, ignore_case: bool) -> None:
+    def __init__(self, index: dict[str, object], *, ignore_case: bool, spellings: Iterable[str] = ()) -> None:
+        """``spellings``: the keys as listed in the data ("Nur-Sultan"); text that writes a key so is looked
+        up without normalizing it (see :meth:`lookup`)."""
         self.index = index
         self.ignore_case = ignore_case
         pattern = _trie_pattern(index)
         self.pattern = pattern
         self.regex = re.compile(pattern) if pattern else None
         self._regex_ignorecase: re.Pattern | None = None
+        written = (spelling.lower() for spelling in spellings) if ignore_case else spellings
+        self._as_written = {spelling: self.key_of(spelling) for spelling in written}
         self.first_words: dict[str, list[str]] = {}  # lower-cased first word -> first words as written
         for key in index:
             word = _WORD_RE.match(key)
@@ -166,10 +170,13 @@ class _Matcher:
             self._regex_ignorecase = re.compile(self.pattern, re.IGNORECASE)
         return self._regex_ignorecase
 
+    def key_of(self, written: str) -> str:
+        return normalize_alias(written, keep_case=not self.ignore_case)
+
     def lookup(self, matched: str):
         value = self.index.get(matched)  # the usual case: already normalized
         if value is None:
-            value = self.index[normalize_alias(matched, keep_case=not self.ignore_case)]
+            value = self.index[self._as_written.get(matched) or self.key_of(matched)]
         return value
 
     def spans(self, text: str, lowered: str | None, words: set[str] | None,
@@ -282,9 +289,12 @@ class Gazetteer:
                 raise ValueError(f"noun {noun!r} is listed with two roles")
             self._nouns[key] = _Noun(role, scope)
 
-        self._ci_matcher = _Matcher({key: self._places[name] for key, name in self._ci_index.items()}, ignore_case=True)
-        self._cs_matcher = _Matcher({key: self._places[name] for key, name in self._cs_index.items()}, ignore_case=False)
-        self._noun_matcher = _Matcher(self._nouns, ignore_case=True)
+        spellings = [alias for names in self._aliases.values() for alias in names]
+        self._ci_matcher = _Matcher({key: self._places[name] for key, name in self._ci_index.items()},
+                                    ignore_case=True, spellings=spellings)
+        self._cs_matcher = _Matcher({key: self._places[name] for key, name in self._cs_index.items()},
+                                    ignore_case=False, spellings=spellings)
+        self._noun_matcher = _Matcher(self._nouns, ignore_case=True, spellings=nouns or ())
         self._word_index: lang.StartIndex | None = None
         self._hosts = {name: _Host(self._host_city(place), place.kind == "region") for name, place in self._places.items()}
         self._children: dict[str, list[Place]] = {}
