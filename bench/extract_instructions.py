@@ -37,10 +37,14 @@ INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 # A fixed hash seed and no BLAS threads: otherwise set iteration orders and numpy's idle threads move the
 # count of the same code by about 0.1 million instructions per article from run to run.
 STEADY = {"PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# And no address randomisation (util-linux's setarch, where found): objects hashed by address (a set of
+# indexes, say) are then laid out alike in every run, which keeps the count of the same code within a
+# few thousand instructions per article instead of a few tens of thousands.
+FIXED_ADDRESSES = ["setarch", "-R"] if shutil.which("setarch") else []
 
 
 def count_instructions(mode: str, articles: int, seed: int) -> int:
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+    command = [*FIXED_ADDRESSES, "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                sys.executable, "-c", CHILD, str(ROOT), str(articles), str(seed), mode]
     done = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, **STEADY})
     found = INSTRUCTIONS.search(done.stderr)
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     without = count_instructions("generate", args.articles, args.seed)
     with_extraction = count_instructions("extract", args.articles, args.seed)
     per_article = (with_extraction - without) / args.articles
-    print(f"extract_text: {per_article / 1e6:.2f} million instructions per article "
+    print(f"extract_text: {per_article / 1e6:.3f} million instructions per article "
           f"({args.articles} generated articles, seed {args.seed})")
     OUT.mkdir(exist_ok=True)
     (OUT / "extract_instructions.json").write_text(json.dumps(
