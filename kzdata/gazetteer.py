@@ -111,8 +111,9 @@ def is_case_sensitive_alias(alias: str) -> bool:
 
 def _trie_pattern(keys: Iterable[str]) -> str | None:
     """One regex for all keys, shaped as a trie (:func:`language.trie_pattern`) so that it is fast and
-    prefers the longest key: ``?`` is greedy, so the longest key is tried first, with backtracking to
-    shorter keys if the word-boundary check fails.
+    prefers the longest key: where a key ends inside a longer one, the longer one's alternative is tried
+    first and the empty one last, so the engine backtracks to a shorter key only if the word-boundary
+    check fails.
 
     Keys are normalized (separators are single spaces, apostrophes are ``'``); a space matches any
     separator and an apostrophe any apostrophe.
