@@ -11,6 +11,8 @@ Figures (see bench/README.md):
   generated  extract_text on N articles from bench/corpus_gen.py: articles per second (target >= 1,000),
              also by CPU time (process_time), which other load on the machine disturbs less;
              then kzdata.corpus.tables_to_corpus on the collected rows, then both together
+Both extraction loops run as load_corpus runs its own: with the cyclic garbage collector paused
+(kzdata.corpus.cyclic_gc_paused).
 
 The process (and the subprocesses it starts) is pinned to one CPU where the OS allows it.
 The figures are printed as a table and written to bench/out/extract_speed.json.
@@ -82,7 +84,7 @@ def measure_startup(runs: int) -> dict:
 # --------------------------------------------------------------------------- (b) seeds
 
 def measure_seeds(rounds: int) -> dict:
-    from kzdata.corpus import extract_text, read_sidecar
+    from kzdata.corpus import cyclic_gc_paused, extract_text, read_sidecar
     from kzdata.reading import decode_article
 
     paths = seed_paths()
@@ -90,11 +92,12 @@ def measure_seeds(rounds: int) -> dict:
     items = [(decode_article(p.read_bytes(), str(p)).text, sidecar.get(p.name), str(p)) for p in paths]
     for text, info, name in items:          # warm-up: loads word lists, gazetteer and compiled patterns
         extract_text(text, info, name)
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for text, info, name in items:
-            extract_text(text, info, name)
-    elapsed = time.perf_counter() - start
+    with cyclic_gc_paused():
+        start = time.perf_counter()
+        for _ in range(rounds):
+            for text, info, name in items:
+                extract_text(text, info, name)
+        elapsed = time.perf_counter() - start
     count = rounds * len(items)
     return {"articles": len(items), "rounds": rounds, "extractions": count, "seconds": elapsed,
             "articles_per_s": count / elapsed, "ms_per_article": 1000 * elapsed / count}
@@ -104,7 +107,7 @@ def measure_seeds(rounds: int) -> dict:
 
 def measure_generated(n: int, seed: int) -> dict:
     from corpus_gen import generate_articles
-    from kzdata.corpus import TABLE_NAMES, ArticleInfo, ArticleTables, extract_text, tables_to_corpus
+    from kzdata.corpus import TABLE_NAMES, ArticleInfo, ArticleTables, cyclic_gc_paused, extract_text, tables_to_corpus
 
     start = time.perf_counter()
     texts = generate_articles(n, seed)
@@ -112,12 +115,12 @@ def measure_generated(n: int, seed: int) -> dict:
     info = ArticleInfo()
 
     collected = ArticleTables()
-    start, cpu_start = time.perf_counter(), time.process_time()
-    for i, text in enumerate(texts):
-        tables = extract_text(text, info, f"gen_{i:05d}.txt")
-        collected.extend(tables)
-    extract_s = time.perf_counter() - start
-    extract_cpu_s = time.process_time() - cpu_start
+    with cyclic_gc_paused():
+        start, cpu_start = time.perf_counter(), time.process_time()
+        for i, text in enumerate(texts):
+            collected.extend(extract_text(text, info, f"gen_{i:05d}.txt"))
+        extract_s = time.perf_counter() - start
+        extract_cpu_s = time.process_time() - cpu_start
 
     start = time.perf_counter()
     corpus = tables_to_corpus(collected)

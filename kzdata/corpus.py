@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -191,14 +193,37 @@ def read_sidecar(directory: Path) -> dict[str, ArticleInfo]:
     return infos
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while articles are extracted in a batch.
+
+    Extraction makes no reference cycles (a test checks it), so reference counting frees all it
+    drops and the collector finds nothing. Yet it runs every few hundred allocations, and each of
+    its full passes walks every row collected so far: on 10,000 articles that is about 6% of the
+    time. It is restored as it was, also when the batch fails."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_corpus(paths: Iterable[str | Path], info: ArticleInfo = ArticleInfo(), use_sidecar: bool = True) -> Corpus:
     """Read and extract every file; files that cannot be read are listed in `problems`, not raised."""
+    with cyclic_gc_paused():
+        collected, problems, duplicates = _extract_files(map(Path, paths), info, use_sidecar)
+    return tables_to_corpus(collected, problems, duplicates)
+
+
+def _extract_files(paths: Iterable[Path], info: ArticleInfo, use_sidecar: bool) -> tuple[ArticleTables, list[str], list[str]]:
     collected = ArticleTables()
     problems: list[str] = []
     duplicates: list[str] = []
     seen: dict[str, str] = {}
     sidecars: dict[Path, dict[str, ArticleInfo]] = {}
-    for path in map(Path, paths):
+    for path in paths:
         try:
             raw = path.read_bytes()
         except OSError as error:
@@ -218,7 +243,7 @@ def load_corpus(paths: Iterable[str | Path], info: ArticleInfo = ArticleInfo(), 
             continue
         seen[article_id] = str(path)
         collected.extend(tables)
-    return tables_to_corpus(collected, problems, duplicates)
+    return collected, problems, duplicates
 
 
 def tables_to_corpus(tables: ArticleTables, problems=(), duplicates=()) -> Corpus:

@@ -20,7 +20,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .corpus import ArticleInfo, ArticleTables, Corpus, article_id_for, read_sidecar, tables_to_corpus
+from .corpus import (ArticleInfo, ArticleTables, Corpus, article_id_for, cyclic_gc_paused, read_sidecar,
+                     tables_to_corpus)
 from .intake import Checked, check, read
 from .reading import MAX_BYTES_DEFAULT
 
@@ -260,13 +261,14 @@ def load(engine: Engine) -> Corpus:
     seeds = bundled_seeds().values()
     inputs = [(seed.raw, str(seed.path), seed.info) for seed in seeds] + stored_inputs(engine)
     collected, problems, seen = ArticleTables(), [], set()
-    for raw, name, info in inputs:
-        checked = read(raw, name, info)
-        if not checked.accepted:
-            problems.append(checked.problem)
-        elif checked.article_id not in seen:
-            seen.add(checked.article_id)
-            collected.extend(checked.tables)
+    with cyclic_gc_paused():
+        for raw, name, info in inputs:
+            checked = read(raw, name, info)
+            if not checked.accepted:
+                problems.append(checked.problem)
+            elif checked.article_id not in seen:
+                seen.add(checked.article_id)
+                collected.extend(checked.tables)
     return tables_to_corpus(collected, problems)
 
 

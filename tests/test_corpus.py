@@ -58,3 +58,62 @@ def test_validate_names_the_bad_column():
         validate("events", events)
     with pytest.raises(SchemaError, match="missing \\['quote'\\]"):
         validate("figures", frame("figures", []).drop(columns="quote"))
+
+
+def collector_states_during_extraction(monkeypatch):
+    """Record whether the cyclic collector runs each time load_corpus extracts an article."""
+    import gc
+    from kzdata import corpus as corpus_module
+    states = []
+    extract = corpus_module.extract_bytes
+
+    def recording(*args, **kwargs):
+        states.append(gc.isenabled())
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "extract_bytes", recording)
+    return states
+
+
+def test_the_cyclic_collector_is_paused_while_files_are_extracted_and_restored_after(tmp_path, monkeypatch):
+    import gc
+    states = collector_states_during_extraction(monkeypatch)
+    paths = [write(tmp_path, "a.txt", ARTICLE), write(tmp_path, "b.txt", ARTICLE.replace("30", "40"))]
+    assert gc.isenabled()
+    load_corpus(paths)
+    assert states == [False, False]
+    assert gc.isenabled()
+
+
+def test_a_failing_batch_restores_the_collector_and_a_disabled_one_stays_disabled(tmp_path, monkeypatch):
+    import gc
+    collector_states_during_extraction(monkeypatch)
+    path = write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "articles.toml", '["a.txt"]\noutlett = "Warta"\n')
+    with pytest.raises(ValueError):
+        load_corpus([path])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_corpus([write(tmp_path, "c.txt", ARTICLE)], use_sidecar=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_extraction_leaves_no_reference_cycles_for_the_paused_collector():
+    """Why pausing is safe: reference counting alone frees everything extraction drops."""
+    import gc
+    from pathlib import Path
+    from kzdata import extract_text
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = [ARTICLE, "<p>Demo di <b>Aktau</b>, Rabu (5/1/2022): 2.500 orang.</p>"]
+    texts += [path.read_text(encoding="utf-8") for path in seeds]
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            extract_text(text)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -153,6 +153,16 @@ def test_the_corpus_is_the_seeds_plus_the_stored_articles_and_the_revision_follo
     assert list(added.value) == [37] and list(added.category) == ["detained"]
 
 
+def test_the_cyclic_collector_is_paused_while_the_corpus_is_extracted(engine, monkeypatch):
+    import gc
+    ingest(engine, articles.SHYMKENT, "a.txt")
+    states, read = [], store.read
+    monkeypatch.setattr(store, "read", lambda *args: states.append(gc.isenabled()) or read(*args))
+    store.load(engine)
+    assert states and not any(states)
+    assert gc.isenabled()
+
+
 def test_a_database_that_cannot_be_opened_is_named_with_the_reason(tmp_path):
     (tmp_path / "folder.sqlite").mkdir()
     with pytest.raises(store.StoreError, match="folder.sqlite.*folder"):
