@@ -558,7 +558,9 @@ def _rules(language: str) -> _Rules:
               "phrase": (_phrase_body(data, words), _phrase), "quantity": (_quantity_body(data), _quantity),
               "weekday": (_weekday_body(data, words), _weekday)}     # in the order tried at a word start
     shaped = {name: f"(?P<{name}>{body})" for name, (body, _) in bodies.items()}
-    opening = f"(?={_starters(data)})(?:{'|'.join(shaped.values())})"
+    starts = _shape_starts(data)
+    guarded = (f"(?=[{_first_characters(*starts[name])}]){pattern}" for name, pattern in shaped.items())
+    opening = f"(?={_starters(starts)})(?:{'|'.join(guarded)})"
     return _Rules(
         master=re.compile(_MASTER_START + opening),
         opening=re.compile(opening),
@@ -587,25 +589,47 @@ def _rules(language: str) -> _Rules:
     )
 
 
-def _starters(data: dict) -> str:
+def _shape_starts(data: dict) -> dict[str, tuple[tuple[str, ...], list]]:
+    """What each shape can start with: characters (as regex class items) and lists of words.
+
+    Every list a shape can start with must be named here."""
+    weekday = [data["weekdays"]["day_words"], *data["weekdays"]["names"]]
+    return {"date": ((r"\d", "("), [*weekday, data["day_number_words"]]),
+            "period": ((), [data["month_parts"], data["month_words"], *data["months"]]),
+            "phrase": ((), [data["relative"], data["offset_phrases"]]),
+            "quantity": ((r"\d",), [data["duration_prefixes"], data["numbers"], data["vague_quantities"],
+                                  data["single_units"]]),
+            "weekday": ((), weekday)}
+
+
+def _first_words(lists: Iterable[Iterable[str]]) -> set[str]:
+    return {p.lower().split()[0] for words in lists for p in words}
+
+
+def _first_characters(characters: tuple[str, ...], lists: list) -> str:
+    """A regex class body of the characters a shape can start with. In the master, each shape's
+    alternative is led by a look-ahead of this class: where the shape cannot start, the regex engine
+    leaves it after one test, instead of failing in each of its optional parts."""
+    return "".join(characters) + "".join(map(re.escape, sorted({word[0] for word in _first_words(lists)})))
+
+
+def _starters(starts: dict[str, tuple[tuple[str, ...], list]]) -> str:
     """What any expression can start with: a digit, "(" or the first word of a listed phrase.
 
     Checked first at each word start, so that the shapes are tried only where one can begin: this
-    makes the pass several times faster. Every list a shape can start with must be named here.
+    makes the pass several times faster.
 
     Only a beginning is checked, so a word that starts with another ("juli", "jul") is left out,
     and the words make one prefix tree per first letter, all alternatives of one flat alternation:
     the regex engine rejects a word faster than with the tree's own nested groups.
     """
-    lists = [data["weekdays"]["day_words"], *data["weekdays"]["names"], data["day_number_words"],
-             data["month_parts"], data["month_words"], *data["months"], data["relative"], data["offset_phrases"],
-             data["duration_prefixes"], data["numbers"], data["vague_quantities"], data["single_units"]]
-    words = {p.lower().split()[0] for words in lists for p in words}
+    characters = dict.fromkeys(character for characters, _ in starts.values() for character in characters)
+    words = _first_words(words for _, lists in starts.values() for words in lists)
     by_letter: dict[str, list[str]] = {}
     for word in words:
         if not any(word.startswith(other) for other in words - {word}):
             by_letter.setdefault(word[0], []).append(word)
-    return "|".join([r"[\d(]", *(lang.trie_pattern(by_letter[letter]) for letter in sorted(by_letter))])
+    return "|".join([f"[{''.join(characters)}]", *(lang.trie_pattern(by_letter[letter]) for letter in sorted(by_letter))])
 
 
 def _keyed(table: dict) -> dict:
