@@ -48,7 +48,7 @@ class _Vocabulary:
     locative: re.Pattern
     future: re.Pattern
     future_words: re.Pattern | None     # the words future markers start with (for folded text), if known
-    starts: lang.StartIndex     # where triggers (by type) and relation words ("after", "before") can start
+    starts: lang.StartIndex     # where triggers (by type), relation words ("after", "before") and future markers can start
 
     def is_blocked(self, event_type: str, text: str, start: int, position: int) -> bool:
         """Whether a word that makes the trigger at ``position`` an object ("memadamkan protes") stands
@@ -56,18 +56,27 @@ class _Vocabulary:
         blocked = self.blocked.get(event_type)
         return blocked is not None and blocked.search(text[max(start, position - LOOKBACK):position]) is not None
 
-    def announced(self, view: str, lowered: str | None, start: int, end: int) -> bool:
+    def announced(self, view: str, lowered: str | None, start: int, end: int,
+                  markers: list[int] | None = None) -> bool:
         """Whether a future marker stands right before ``end`` ("akan dikerahkan"), in ``view[start:end]``.
 
-        The regex runs only if one of the markers' words is in the stretch (in :func:`language.folded` text).
+        The regex runs only if one of the markers' words can start in the stretch (in
+        :func:`language.folded` text): at ``start``, or at one of ``markers``, the text's word starts
+        where they stand (:data:`FUTURE` in ``starts``), if known; else anywhere in it.
         """
         if lowered is not None and self.future_words is not None:
-            if not self.future_words.search(lowered, start, end):
+            if markers is not None:
+                first = bisect_left(markers, start)
+                possible = (first < len(markers) and markers[first] < end) or self.future_words.match(lowered, start, end)
+            else:
+                possible = self.future_words.search(lowered, start, end)
+            if not possible:
                 return False
         return bool(self.future.search(view[start:end]))
 
 
 AFTER, BEFORE_RELATION = "after", "before"        # relation kinds, also the names of their words in `starts`
+FUTURE = "future"       # the name of the future markers' words in `starts`, if they are plain words
 
 
 @lru_cache(maxsize=None)
@@ -80,6 +89,8 @@ def vocabulary(language: str = "id") -> _Vocabulary:
     relations = {AFTER: lang.literal_patterns(data["relation_after"]),
                  BEFORE_RELATION: lang.literal_patterns(data["relation_before"])}
     triggers = {name: lang.phrase_regex(spec["triggers"]) for name, spec in types.items()}
+    future_words = _words_of(data["future_markers"])
+    markers = {FUTURE: data["future_markers"]} if future_words is not None else {}
     return _Vocabulary(
         triggers=triggers,
         ascii_triggers={name: lang.ascii_twin(regex) for name, regex in triggers.items()},
@@ -89,8 +100,8 @@ def vocabulary(language: str = "id") -> _Vocabulary:
         relations={kind: lang.phrase_regex(patterns) for kind, patterns in relations.items()},
         locative=re.compile(r"(?:^|\W)(?:" + "|".join(data["locative_prepositions"]) + r")\W+$", re.I),
         future=re.compile(r"(?:^|\W)(?:" + "|".join(data["future_markers"]) + r")(?:\W+\w+){0,2}\W*$", re.I),
-        future_words=_words_of(data["future_markers"]),
-        starts=lang.StartIndex({**{name: spec["triggers"] for name, spec in types.items()}, **relations}),
+        future_words=future_words,
+        starts=lang.StartIndex({**{name: spec["triggers"] for name, spec in types.items()}, **relations, **markers}),
     )
 
 
@@ -370,6 +381,8 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
     """The event rows, with what each sentence gives its events (place, actors, quote) read once."""
     rows = []
     text, view, lowered = scan.text, scan.view, scan.word_starts().lowered
+    article = scan.word_starts().of(words.starts)
+    markers = article.get(FUTURE, []) if article is not None else None
     actors_by_sentence = scan.by_sentence("actors")
     current = None
     for number, (trigger, when, index, sentence, place) in enumerate(kept):
@@ -382,7 +395,7 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
             name, lat, lon, geo_precision = (where.name, where.lat, where.lon, where.precision) if where else (None,) * 4
         date, date_end, date_precision = (when.date, when.date_end, when.precision) if when else (None,) * 3
         event_type = trigger.type
-        planned = words.announced(view, lowered, max(sentence.start, trigger.start - LOOKBACK), trigger.start)
+        planned = words.announced(view, lowered, max(sentence.start, trigger.start - LOOKBACK), trigger.start, markers)
         summary_en, summary_id = _summaries(event_type, name, actors, planned)
         rows.append({
             "type": event_type, "date": date, "date_end": date_end, "date_precision": date_precision,
