@@ -231,10 +231,9 @@ def _as_of(dates: list[DateMention], number: NumberMention, otherwise: tuple | N
 def _reported_before(scan: Scan, sentence: Sentence) -> tuple:
     """(date, True): for a sentence without a date, the paragraph's last before it, else the article's."""
     paragraphs = _date_paragraphs(scan)
-    earlier = [d for d, paragraph in zip(scan.dates, paragraphs)
-               if d.end <= sentence.start and paragraph == sentence.paragraph and _dates_a_report(d)]
-    if earlier:
-        return earlier[-1].resolved.date_end, True
+    for mention, paragraph in zip(reversed(scan.dates), reversed(paragraphs)):
+        if mention.end <= sentence.start and paragraph == sentence.paragraph and _dates_a_report(mention):
+            return mention.resolved.date_end, True
     return scan.reference, True
 
 
