@@ -10,7 +10,6 @@ import re
 import tomllib
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 LANG_DIR = Path(__file__).parent / "lang"
@@ -289,8 +288,9 @@ class _WordFinder:
 
     The text is searched as a copy with its non-word characters made spaces (:func:`spaced`), with
     the trie led by a space: the regex engine skips to a literal character much faster than to a
-    character class. ``split``, with the space and the word as its group, gives the text between
-    the words and the spaced words in one call; the lengths of the pieces add up to the positions.
+    character class. The regex has no group, so the engine starts each try after that space (a
+    group would make it step over the space again); a match's start is its word's start in the
+    text, as the copy searched is led by one more space.
     Words are word characters only, so a find never covers the space before the next word start.
     ASCII text is searched with a trie of the ASCII words alone (the others cannot occur in it),
     which the engine rejects faster. The regexes are compiled when first used.
@@ -300,26 +300,25 @@ class _WordFinder:
         self.keys = keys
         self.count = count
         self._spaced_keys = {" " + word: found for word, found in keys.items()}
-        self._splitters: dict[bool, re.Pattern | None] = {}     # for ASCII text or not
+        self._searchers: dict[bool, re.Pattern | None] = {}     # for ASCII text or not
 
-    def _splitter(self, ascii_only: bool) -> re.Pattern | None:
-        if ascii_only not in self._splitters:
+    def _searcher(self, ascii_only: bool) -> re.Pattern | None:
+        if ascii_only not in self._searchers:
             words = [word for word in self.keys if word.isascii() or not ascii_only]
-            self._splitters[ascii_only] = re.compile(f"( {trie_pattern(words)})") if words else None
-        return self._splitters[ascii_only]
+            self._searchers[ascii_only] = re.compile(f" {trie_pattern(words)}") if words else None
+        return self._searchers[ascii_only]
 
     def starts(self, lowered: str, start: int, end: int) -> list[list[int]]:
         """The word starts in ``lowered[start:end]`` (``start`` counting as one), sorted into the lists."""
         lists: list[list[int]] = [[] for _ in range(self.count)]
         window = lowered[start:end]
-        splitter = self._splitter(window.isascii())
-        if splitter is None:
+        searcher = self._searcher(window.isascii())
+        if searcher is None:
             return lists
-        pieces = splitter.split(" " + spaced(window))     # [between, " word", between, " word", ..., between]
         keys = self._spaced_keys
-        offsets = list(accumulate(map(len, pieces), initial=start))
-        for word, position in zip(pieces[1::2], offsets[1::2]):
-            for key in keys[word]:
+        for match in searcher.finditer(" " + spaced(window)):
+            position = start + match.start()
+            for key in keys[match[0]]:
                 lists[key].append(position)
         return lists
 
