@@ -567,9 +567,8 @@ def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tup
         low, high = _bounds(quantity, qualifier, tolerance)
         qualifier = "vague" if quantity.vague else qualifier or "exact"
     start, end = atoms[first].start, atoms[stop - 1].end
-    mention = NumberMention(
-        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
-        number_start=atoms[quantity.first].number_start, number_end=atoms[last - 1].number_end, unit=unit)
+    mention = NumberMention(start, end, text[start:end], value, low, high, qualifier,
+                            atoms[quantity.first].number_start, atoms[last - 1].number_end, unit)
     return mention, stop
 
 
