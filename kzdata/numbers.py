@@ -448,6 +448,12 @@ def _evaluate_vague(atoms: Sequence[_Atom], first: int) -> _Quantity:
     return _Quantity(first, stop, None, low, high, vague=True)
 
 
+def _rounded(value: float) -> float:
+    """``value`` to six decimals, against float noise in sums and products. A whole number is returned
+    as it is: round() with digits goes through a decimal conversion, and most figures are whole."""
+    return value if value.is_integer() else round(value, 6)
+
+
 def _lone_figure(atoms: Sequence[_Atom], first: int) -> bool:
     """Whether atoms[first] is digits that no multiplier follows: the number is the figure alone (most are)."""
     if first >= len(atoms) or not atoms[first].entry.digits:
@@ -460,7 +466,7 @@ def _evaluate(atoms: Sequence[_Atom], first: int) -> _Quantity | None:
     if first < len(atoms) and atoms[first].entry.vague:
         return _evaluate_vague(atoms, first)
     if _lone_figure(atoms, first):
-        value = round(atoms[first].value, 6)
+        value = _rounded(atoms[first].value)
         return _Quantity(first, first + 1, value, value, value)
     stack: list[float] = []
     bare = False
@@ -476,7 +482,7 @@ def _evaluate(atoms: Sequence[_Atom], first: int) -> _Quantity | None:
             break
     if not stack:
         return None
-    value = round(sum(stack), 6)
+    value = _rounded(sum(stack))
     return _Quantity(first, stop, value, value, value)
 
 
@@ -517,7 +523,7 @@ def _bounds(quantity: _Quantity, qualifier: str | None, tolerance: float) -> tup
     low, high = quantity.low, quantity.high
     if qualifier == "approx" and not quantity.vague:
         spread = quantity.value * tolerance
-        low, high = round(quantity.value - spread, 6), round(quantity.value + spread, 6)
+        low, high = _rounded(quantity.value - spread), _rounded(quantity.value + spread)
     elif qualifier == "at_least":
         high = None
     elif qualifier == "at_most":
