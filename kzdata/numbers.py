@@ -323,9 +323,11 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
     number_start = match.start("num")
     if number_start < 0:
         return None
+    entries = grammar.digit_entries
+    if number_start == start + 1 and match.lastgroup == "num":    # no currency before, no suffix after
+        return entries[None, None]
     currency = scanned[start:number_start - 1].rstrip() or None
     suffix = match.group("suffix")
-    entries = grammar.digit_entries
     return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
 
 
