@@ -33,13 +33,9 @@ class _Index:
     starts: lang.StartIndex
 
 
-_CASE_FOLDS = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "\u0130": "i"})
-
-
 def _key(text: str) -> str:
-    """The lookup key of a name: lower case, one space between words, and the letters that
-    case-insensitive matching equates with ASCII ones (dotless ı, long ſ, Kelvin K) folded to them."""
-    return " ".join(re.split(r"[\s-]+", text.lower().translate(_CASE_FOLDS).replace("i\u0307", "i")))
+    """The lookup key of a name: :func:`language.caseless`, one space between words."""
+    return " ".join(re.split(r"[\s-]+", lang.caseless(text)))
 
 
 def word_index(language: str = "id") -> lang.StartIndex:

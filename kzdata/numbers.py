@@ -118,7 +118,9 @@ class _Grammar:
 
 
 def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    """The lookup key of a phrase: :func:`language.caseless` (a text whose lower case changes its length
+    is matched ignoring case, which reads "ſatu" as "satu"), one space between words."""
+    return " ".join(lang.caseless(phrase).split())
 
 
 def _trie(phrases, right: str) -> str:

@@ -317,3 +317,16 @@ def test_a_new_language_is_a_data_file(tmp_path, monkeypatch):
         ("2.5 percent", 2.5, 2.5, 2.5, "exact", "percent"),
     ]
     assert parse_number("1,250.5", "xx") == 1250.5
+
+
+@pytest.mark.parametrize("odd, plain", [
+    ("Di İzmir, ſembilan orang tewas dan ratuſan ditahan.", "Di Izmir, sembilan orang tewas dan ratusan ditahan."),
+    ("Dİ ALMATY, DUA PULUH ſATU ORANG LUKA.", "DI ALMATY, DUA PULUH SATU ORANG LUKA."),
+    ("İ: hampir ſeribu warga, \u212aurang lebih 40 polisi.", "I: hampir seribu warga, kurang lebih 40 polisi."),
+])
+def test_letters_a_caseless_match_equates_with_ascii_ones_read_as_those(odd, plain):
+    """A text whose lower case is longer ("İ") is matched ignoring case, where "ſ" counts as "s" and the
+    Kelvin sign as "k": the phrase it matched is then looked up as that, not refused."""
+    def read(text):
+        return [(m.start, m.end, m.value, m.low, m.high, m.qualifier) for m in find_numbers(text)]
+    assert read(odd) == read(plain) != []
