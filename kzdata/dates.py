@@ -506,7 +506,7 @@ def _iso_timestamp(text: str, default_zone: dt.timezone) -> dt.datetime | None:
 
 
 def _zone(rules: _Rules, name: str | None, sign: str | None, hours: str | None) -> dt.timezone:
-    offset = rules.time_zones[(name or rules.default_time_zone).upper()]
+    offset = rules.time_zones[lang.caseless(name).upper() if name else rules.default_time_zone]
     if sign and hours:
         offset += int(hours) * (1 if sign == "+" else -1)
     return _fixed_zone(offset)

@@ -154,6 +154,7 @@ class _Matcher:
         self.pattern = pattern
         self.regex = re.compile(pattern) if pattern else None
         self._regex_ignorecase: re.Pattern | None = None
+        self._caseless: dict[str, object] | None = None
         written = (spelling.lower() for spelling in spellings) if ignore_case else spellings
         self._as_written = {spelling: self.key_of(spelling) for spelling in written}
         self.first_words: dict[str, list[str]] = {}  # lower-cased first word -> first words as written
@@ -177,8 +178,20 @@ class _Matcher:
     def lookup(self, matched: str):
         value = self.index.get(matched)  # the usual case: already normalized
         if value is None:
-            value = self.index[self._as_written.get(matched) or self.key_of(matched)]
+            key = self._as_written.get(matched) or self.key_of(matched)
+            value = self.index.get(key)
+            if value is None:
+                value = self._caseless_index()[lang.caseless(key)]
         return value
+
+    def _caseless_index(self) -> dict[str, object]:
+        """The index by :func:`language.caseless` keys: the IGNORECASE scan equates "ı", "ſ" and the
+        Kelvin sign with ASCII letters ("Tajıkistan" matches "tajikistan"), which lower-casing does not."""
+        if self._caseless is None:
+            self._caseless = {}
+            for key, value in self.index.items():
+                self._caseless.setdefault(lang.caseless(key), value)
+        return self._caseless
 
     def spans(self, text: str, lowered: str | None, words: set[str] | None,
               positions: list[int] | None = None) -> list[tuple[int, int, object]]:

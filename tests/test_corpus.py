@@ -117,3 +117,19 @@ def test_extraction_leaves_no_reference_cycles_for_the_paused_collector():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_letters_that_match_ascii_ones_only_when_case_is_ignored_are_read_not_fatal():
+    """"İ" lower-cases to two characters, so such a text is matched ignoring case, where "ı", "ſ" and
+    the Kelvin sign equal "i", "s" and "k": what matched is looked up as those, and nothing raises."""
+    from kzdata import extract_text
+    from kzdata.dates import parse_timestamp
+    from kzdata.sources import find_sources
+    text = ("Utusan Tajıkistan Tiba di Almaty\n\n"
+            "ALMATY - Utusan dari Tajıkistan dan Kırgistan tiba di Almaty pada Rabu (12/1/2022), kata seorang "
+            "pejabat di İzmir kepada CNN İndonesia. Sedikitnya ſembilan orang ditahan polisi.\n")
+    tables = extract_text(text)
+    assert {"Tajikistan", "Kyrgyzstan", "Almaty"} <= {row["name"] for row in tables.places}
+    assert [row["value"] for row in tables.figures] == [9]
+    assert find_sources("Di İzmir, menurut CNN İndonesia dan Republıka.") == ["CNN Indonesia", "Republika"]
+    assert parse_timestamp("Kamis, 13 Januari 2022 16:46 WİB").isoformat() == "2022-01-13T16:46:00+07:00"
