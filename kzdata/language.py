@@ -66,12 +66,13 @@ def _literal_char(char: str) -> str:
 # none of a regex's phrases. The helpers below find, in one pass over a lower-cased copy of the
 # text, the words the phrases start with; a regex is then tried only where one of them stands.
 
-_CASELESS = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_CASELESS = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
 def caseless(text: str) -> str:
     """``text`` lower-cased, with the letters that a case-insensitive regex equates with ASCII ones made
-    those (dotless ı, long ſ, Kelvin K, dotted İ): the key to look up what such a regex matched."""
+    those (dotless ı, long ſ, dotted İ; the Kelvin sign lower-cases to k): the key to look up what such
+    a regex matched."""
     return text.lower().translate(_CASELESS).replace("i\u0307", "i")
 
 
