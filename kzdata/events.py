@@ -56,21 +56,16 @@ class _Vocabulary:
         blocked = self.blocked.get(event_type)
         return blocked is not None and blocked.search(text[max(start, position - LOOKBACK):position]) is not None
 
-    def announced(self, view: str, lowered: str | None, start: int, end: int,
-                  markers: list[int] | None = None) -> bool:
+    def announced(self, view: str, lowered: str | None, start: int, end: int, markers: list[int]) -> bool:
         """Whether a future marker stands right before ``end`` ("akan dikerahkan"), in ``view[start:end]``.
 
         The regex runs only if one of the markers' words can start in the stretch (in
         :func:`language.folded` text): at ``start``, or at one of ``markers``, the text's word starts
-        where they stand (:data:`FUTURE` in ``starts``), if known; else anywhere in it.
+        where they stand (:data:`FUTURE` in ``starts``).
         """
         if lowered is not None and self.future_words is not None:
-            if markers is not None:
-                first = bisect_left(markers, start)
-                possible = (first < len(markers) and markers[first] < end) or self.future_words.match(lowered, start, end)
-            else:
-                possible = self.future_words.search(lowered, start, end)
-            if not possible:
+            first = bisect_left(markers, start)
+            if not ((first < len(markers) and markers[first] < end) or self.future_words.match(lowered, start, end)):
                 return False
         return bool(self.future.search(view[start:end]))
 
@@ -381,8 +376,7 @@ def _rows(scan: Scan, words: _Vocabulary, kept: list[tuple], article_id: str, ou
     """The event rows, with what each sentence gives its events (place, actors, quote) read once."""
     rows = []
     text, view, lowered = scan.text, scan.view, scan.word_starts().lowered
-    article = scan.word_starts().of(words.starts)
-    markers = article.get(FUTURE, []) if article is not None else None
+    markers = (scan.word_starts().of(words.starts) or {}).get(FUTURE, [])
     actors_by_sentence = scan.by_sentence("actors")
     current = None
     for number, (trigger, when, index, sentence, place) in enumerate(kept):

@@ -1,8 +1,14 @@
 """Loading files into a corpus: sidecars, duplicates, unreadable files, schema checks."""
+import gc
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from kzdata import load_corpus
+from kzdata import corpus as corpus_module
+from kzdata import extract_text, load_corpus
+from kzdata.dates import parse_timestamp
+from kzdata.sources import find_sources
 from kzdata.schema import SchemaError, TABLES, frame, validate
 
 ARTICLE = "Polisi Tangkap Perusuh di Almaty\n\nJAKARTA - Polisi menangkap 30 perusuh di Almaty pada Senin (10/1/2022).\n"
@@ -62,8 +68,6 @@ def test_validate_names_the_bad_column():
 
 def collector_states_during_extraction(monkeypatch):
     """Record whether the cyclic collector runs each time load_corpus extracts an article."""
-    import gc
-    from kzdata import corpus as corpus_module
     states = []
     extract = corpus_module.extract_bytes
 
@@ -76,7 +80,6 @@ def collector_states_during_extraction(monkeypatch):
 
 
 def test_the_cyclic_collector_is_paused_while_files_are_extracted_and_restored_after(tmp_path, monkeypatch):
-    import gc
     states = collector_states_during_extraction(monkeypatch)
     paths = [write(tmp_path, "a.txt", ARTICLE), write(tmp_path, "b.txt", ARTICLE.replace("30", "40"))]
     assert gc.isenabled()
@@ -86,7 +89,6 @@ def test_the_cyclic_collector_is_paused_while_files_are_extracted_and_restored_a
 
 
 def test_a_failing_batch_restores_the_collector_and_a_disabled_one_stays_disabled(tmp_path, monkeypatch):
-    import gc
     collector_states_during_extraction(monkeypatch)
     path = write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "articles.toml", '["a.txt"]\noutlett = "Warta"\n')
@@ -103,9 +105,6 @@ def test_a_failing_batch_restores_the_collector_and_a_disabled_one_stays_disable
 
 def test_extraction_leaves_no_reference_cycles_for_the_paused_collector():
     """Why pausing is safe: reference counting alone frees everything extraction drops."""
-    import gc
-    from pathlib import Path
-    from kzdata import extract_text
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     texts = [ARTICLE, "<p>Demo di <b>Aktau</b>, Rabu (5/1/2022): 2.500 orang.</p>"]
     texts += [path.read_text(encoding="utf-8") for path in seeds]
@@ -122,9 +121,6 @@ def test_extraction_leaves_no_reference_cycles_for_the_paused_collector():
 def test_letters_that_match_ascii_ones_only_when_case_is_ignored_are_read_not_fatal():
     """"İ" lower-cases to two characters, so such a text is matched ignoring case, where "ı", "ſ" and
     the Kelvin sign equal "i", "s" and "k": what matched is looked up as those, and nothing raises."""
-    from kzdata import extract_text
-    from kzdata.dates import parse_timestamp
-    from kzdata.sources import find_sources
     text = ("Utusan Tajıkistan Tiba di Almaty\n\n"
             "ALMATY - Utusan dari Tajıkistan dan Kırgistan tiba di Almaty pada Rabu (12/1/2022), kata seorang "
             "pejabat di İzmir kepada CNN İndonesia. Sedikitnya ſembilan orang ditahan polisi.\n")
