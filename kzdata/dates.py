@@ -460,7 +460,9 @@ def _in_year_of(day: int, month: int, year: int | None, reference: dt.date) -> d
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
-    return _date(2000 if year is None else year, month, day) is not None   # 2000 admits 29 February
+    """Whether ``datetime.date`` takes the day; a year-less one is read in 2000, which admits 29 February."""
+    year = 2000 if year is None else year
+    return dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
 
 
 def _valid_range(first: tuple, last: tuple) -> bool:
@@ -472,8 +474,14 @@ def _valid_range(first: tuple, last: tuple) -> bool:
     return (m1, d1) < (m2, d2) or m1 > m2        # year-less "30 Desember - 2 Januari" wraps
 
 
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_length(year: int | None, month: int) -> int:
-    return calendar.monthrange(2000 if year is None else year, month)[1]
+    """Days in the month (1-12); a year-less February has 29."""
+    if month == 2 and calendar.isleap(2000 if year is None else year):
+        return 29
+    return _MONTH_LENGTHS[month - 1]
 
 
 def _year(raw: str | None) -> int | None:

@@ -362,6 +362,15 @@ def test_not_dates(sentence):
     assert [e for e in find_dates(sentence) if e.kind in ("absolute", "period")] == []
 
 
+@pytest.mark.parametrize("date, found", [
+    ("29/2/2024", True), ("29/2/2023", False), ("29/2/2000", True), ("29/2/1900", False), ("(29/2)", True),
+    ("31/4/2022", False), ("30/4/2022", True), ("0/1/2022", False), ("1/0/2022", False), ("1/13/2022", False),
+    ("1/1/0001", True), ("31/12/9999", True), ("1/1/0000", False),
+])
+def test_a_numeric_date_must_be_a_calendar_day(date, found):
+    assert [e.kind for e in find_dates(f"Rapat Kamis {date} ditunda.")] == (["absolute"] if found else ["weekday"])
+
+
 def test_numeric_date_is_found_once():
     sentence = "Sebanyak 26 orang tewas hari Kamis (13/1/2022), kata polisi."
     assert [(e.kind, e.text) for e in find_dates(sentence)] == [("absolute", "hari Kamis (13/1/2022)")]
