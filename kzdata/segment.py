@@ -287,9 +287,9 @@ def _find_title(texts: list[str], first_prose: int, rules: Layout, roles: list[s
     """The headline nearest above the first paragraph, skipping captions, meta lines and a standfirst."""
     for i in range(first_prose - 1, -1, -1):
         text = texts[i]
-        if roles[i] or rules.is_meta(text) or tails[i].credit:
+        if roles[i] or tails[i].credit:
             continue
-        if _is_headline(text, rules):
+        if _is_headline(text, rules) and not rules.is_meta(text):
             return i
     candidates = [i for i in range(first_prose) if not roles[i]]
     return candidates[0] if candidates else None
