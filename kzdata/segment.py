@@ -103,7 +103,9 @@ def _holds_any(text: str, characters: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Layout:
-    marked: re.Pattern
+    stray_markup: re.Pattern
+    labelled: re.Pattern
+    longest_related: int
     section_end: frozenset
     longest_section_end: int
     credit: TailPattern
@@ -135,10 +137,11 @@ def layout(language: str = "id") -> Layout:
     trailing_markup = TailPattern(data["trailing_markup_pattern"])
     tails = (credit, signoff, trailing_markup)
     return Layout(
-        # stray markup, a link to other stories, a byline: the named group that matches is the line's role
-        marked=re.compile(rf"(?P<markup>{data['stray_markup_pattern']})"
-                          rf"|(?i:(?P<related>^(?:{lang.trie_pattern(data['related_markers'])})\b\s*(?::|$)))"
-                          rf"|(?i:(?P<byline>^(?:{lang.trie_pattern(data['byline_labels'])})\s*:))"),
+        stray_markup=re.compile(data["stray_markup_pattern"]),
+        # a link to other stories, a byline: the named group that matches is the line's role
+        labelled=re.compile(rf"(?i:(?P<related>^(?:{lang.trie_pattern(data['related_markers'])})\b\s*(?::|$)))"
+                            rf"|(?i:(?P<byline>^(?:{lang.trie_pattern(data['byline_labels'])})\s*:))"),
+        longest_related=max(len(w) for w in data["related_markers"]),
         section_end=frozenset(w.lower() for w in data["section_end_markers"]),
         longest_section_end=max(len(w) for w in data["section_end_markers"]),
         credit=credit,
@@ -302,9 +305,18 @@ def _is_section_end(text: str, rules: Layout) -> bool:
 
 
 def _boilerplate_role(text: str, ends_story: bool, rules: Layout) -> str:
-    marked = rules.marked.match(text)
-    if marked:
-        return marked.lastgroup
+    """The role of a line that is boilerplate by its look alone, else "".
+
+    A byline label is followed by ":" and a link marker by ":" or the end of the (stripped) line, and
+    the case-insensitive match pairs the line's characters one to one with the marker's: a line
+    without ":" that is longer than every marker is neither, known without asking the regex engine.
+    """
+    if rules.stray_markup.match(text):
+        return "markup"
+    if ":" in text or len(text) <= rules.longest_related:
+        labelled = rules.labelled.match(text)
+        if labelled:
+            return labelled.lastgroup
     if ends_story or (text.isupper() and len(text.split()) <= 3):
         return "section"
     separator = rules.meta_separator
