@@ -44,6 +44,7 @@ _PHRASE_QUALIFIERS = {"approx", "at_least", "at_most"}
 _NOT_GLUED = r"(?!\w|-[^\W\d_])"
 _NO_LETTER = r"(?![^\W\d_])"
 _LETTER = re.compile(r"[^\W\d_]")
+_NUMBER, _SUFFIX = 1, 3    # groups "num" and "suffix" of the word atoms (see _atom_patterns), read by number
 
 
 class NumberMention(NamedTuple):
@@ -319,17 +320,17 @@ def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) 
 def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: _Grammar) -> _Entry | None:
     """The entry of the atom at ``scanned[start:end]``, found by ``match``; None for digits that are
     no figure."""
-    if match is None or match.lastgroup is None:
+    if match is None or match.lastindex is None:
         phrase = scanned[start:end]
         return grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
-    number_start = match.start("num")
+    number_start = match.start(_NUMBER)
     if number_start < 0:
         return None
     entries = grammar.digit_entries
-    if number_start == start + 1 and match.lastgroup == "num":    # no currency before, no suffix after
+    if number_start == start + 1 and match.lastindex == _NUMBER:    # no currency before, no suffix after
         return entries[None, None]
     currency = scanned[start:number_start - 1].rstrip() or None
-    suffix = match.group("suffix")
+    suffix = match[_SUFFIX]
     return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
 
 
@@ -371,8 +372,9 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
 def _atom(start: int, end: int, entry: _Entry, match: re.Match, grammar: _Grammar) -> _Atom:
     if not entry.digits:
         return _Atom(start, end, start, end, entry, entry.value)
-    value = float(match.group("num").replace(grammar.group, "").replace(grammar.decimal, "."))
-    return _Atom(start, end, match.start("num") - 1, match.end("num") - 1, entry, value)
+    number_start, number_end = match.span(_NUMBER)
+    value = float(match[_NUMBER].replace(grammar.group, "").replace(grammar.decimal, "."))
+    return _Atom(start, end, number_start - 1, number_end - 1, entry, value)
 
 
 def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:

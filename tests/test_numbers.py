@@ -2,7 +2,7 @@
 
 import pytest
 
-from kzdata import language
+from kzdata import language, numbers
 from kzdata.numbers import NumberMention, find_numbers, parse_number
 
 
@@ -330,3 +330,10 @@ def test_letters_a_caseless_match_equates_with_ascii_ones_read_as_those(odd, pla
     def read(text):
         return [(m.start, m.end, m.value, m.low, m.high, m.qualifier) for m in find_numbers(text)]
     assert read(odd) == read(plain) != []
+
+
+def test_the_digit_groups_are_where_the_code_reads_them_by_number():
+    grammar = numbers._grammar("id")
+    for pattern in (grammar.atoms[0], grammar.caseless[0]):
+        assert pattern.groupindex["num"] == numbers._NUMBER
+        assert pattern.groupindex["suffix"] == numbers._SUFFIX
