@@ -96,13 +96,21 @@ _SAME_LENGTH = {
     "\u2026": ".",
 }
 _TRANSLATION = str.maketrans(_SAME_LENGTH)
+# What becomes of ASCII characters: none is made into a character replaced itself, so one after another.
+_ASCII_SAME_LENGTH = [(char, same) for char, same in _SAME_LENGTH.items() if char.isascii()]
 
 
 def matching_view(text: str) -> str:
     """The text with spaces, quotes and dashes unified and compatibility forms folded, same length.
 
     Only one-to-one replacements are made, so ``matching_view(t)[i]`` always stands for ``t[i]``.
+    In ASCII text only a few characters are replaced, each found by ``str.replace`` many times faster
+    than ``str.translate`` looks at every character.
     """
+    if text.isascii():
+        for char, same in _ASCII_SAME_LENGTH:
+            text = text.replace(char, same)
+        return text
     view = text.translate(_TRANSLATION)
     if view.isascii():
         return view
