@@ -221,9 +221,9 @@ def _span(match: re.Match, text: str, end: int | None = None) -> tuple[int, int,
 # ---------------------------------------------------------------- building expressions from matches
 
 def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
-    weekday_name = match["wd"]
-    weekday = rules.weekdays[_key(weekday_name)] if weekday_name else None
-    if match["n1"]:
+    weekday_name, numeric, time_of_day, later_time_of_day = match.group("wd", "n1", "tod1", "tod2")
+    weekday = rules.weekdays[weekday_name] if weekday_name else None
+    if numeric:
         first, last = _numeric_date(match, rules, weekday is not None), None
     else:
         first, last = _textual_date(match, rules)
@@ -234,16 +234,17 @@ def _absolute(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
     start, end, span = _span(match, text)
     return _expr(start, end, span, "absolute", day=day, month=month, year=year, weekday=weekday,
                  end_day=end_day, end_month=end_month, end_year=end_year,
-                 time_of_day=_time_of_day(rules, match["tod1"], match["tod2"]))
+                 time_of_day=_time_of_day(rules, time_of_day, later_time_of_day))
 
 
 def _textual_date(match: re.Match, rules: _Rules) -> tuple:
-    first_day, last_day = match["d1"], match["d2"]
-    last = (int(last_day or first_day), rules.months[_key(match["m2"])], _year(match["y2"]))
+    first_day, last_day, last_month, last_year = match.group("d1", "d2", "m2", "y2")
+    last = (int(last_day or first_day), rules.months[last_month], _year(last_year))
     if last_day is None:
         return last, None
-    month = rules.months[_key(match["m1"])] if match["m1"] else last[1]
-    first = (int(first_day), month, _year(match["y1"]))
+    first_month, first_year = match.group("m1", "y1")
+    month = rules.months[first_month] if first_month else last[1]
+    first = (int(first_day), month, _year(first_year))
     first, last = _share_years(first, last)
     return first, last
 
@@ -262,17 +263,17 @@ def _share_years(first: tuple, last: tuple) -> tuple[tuple, tuple]:
 def _numeric_date(match: re.Match, rules: _Rules, has_weekday: bool) -> tuple | None:
     """13/1/2022, (13/1), Kamis 13/1. A bare day/month without year, brackets or weekday is too
     likely a fraction or a score (the pattern lets dots and dashes through only with a four-digit year)."""
-    raw_year = match["n3"]
-    if raw_year is None and not (match["open"] or has_weekday):
+    opening, a, b, raw_year = match.group("open", "n1", "n2", "n3")
+    if raw_year is None and not (opening or has_weekday):
         return None
-    a, b = int(match["n1"]), int(match["n2"])
+    a, b = int(a), int(b)
     day, month = (a, b) if rules.numeric_order == "dmy" else (b, a)
     return day, month, _year(raw_year)
 
 
 def _period(match: re.Match, text: str, rules: _Rules) -> DateExpr:
-    first, last = rules.month_parts[_key(match["part"])] if match["part"] else (1, 31)
-    month, year = rules.months[_key(match["pm"])], _year(match["py"])
+    first, last = rules.month_parts[match["part"]] if match["part"] else (1, 31)
+    month, year = rules.months[match["pm"]], _year(match["py"])
     last = min(last, _month_length(year, month))
     start, end, span = _span(match, text)
     return _expr(start, end, span, "period", day=first, month=month, year=year, end_day=last,
@@ -283,7 +284,7 @@ def _weekday(match: re.Match, text: str, rules: _Rules) -> DateExpr | None:
     name = _key(match["day_name"])
     if name in rules.ambiguous_weekdays and not match["day_word"] and not _named_day(match, text, rules):
         return None
-    direction = rules.weekday_suffixes[_key(match["suffix"])] if match["suffix"] else 0
+    direction = rules.weekday_suffixes[match["suffix"]] if match["suffix"] else 0
     start, end, span = _span(match, text)
     return _expr(start, end, span, "weekday", weekday=rules.weekdays[name], direction=direction,
                  time_of_day=_time_of_day(rules, match["day_tod1"], match["day_tod2"]))
@@ -325,7 +326,7 @@ def _phrase(match: re.Match, text: str, rules: _Rules) -> DateExpr:
 
 
 def _quantity(match: re.Match, text: str, rules: _Rules) -> DateExpr:
-    unit = rules.units[_key(match["unit"])] if match["unit"] else rules.single_units[_key(match["single"])]
+    unit = rules.units[match["unit"]] if match["unit"] else rules.single_units[match["single"]]
     low, high = _amounts(match, rules)
     post = _key(match["post"]) if match["post"] else None
     if match["pre"] or post is None or post in rules.duration_suffixes:
@@ -361,7 +362,7 @@ def _number(word: str, rules: _Rules) -> int | None:
 
 def _time_of_day(rules: _Rules, word: str | None, later_word: str | None = None) -> str | None:
     word = word or later_word
-    return rules.times_of_day[_key(word)] if word else None
+    return rules.times_of_day[word] if word else None
 
 
 # ---------------------------------------------------------------- resolving
@@ -581,7 +582,7 @@ def _rules(language: str) -> _Rules:
         week_followers=frozenset(map(_key, data["weekdays"]["week_followers"])),
         weekday_suffixes=_keyed(data["weekday_suffixes"]),
         times_of_day=_keyed(data["times_of_day"]),
-        month_parts={_key(k): tuple(v) for k, v in data["month_parts"].items()},
+        month_parts=_keyed({k: tuple(v) for k, v in data["month_parts"].items()}),
         relative={_key(k): (v["amount"], v["unit"]) for k, v in data["relative"].items()},
         offset_phrases={_key(k): (v["amount"], v["unit"]) for k, v in data["offset_phrases"].items()},
         units=_keyed(data["units"]),
@@ -640,17 +641,29 @@ def _starters(starts: dict[str, tuple[tuple[str, ...], list]]) -> str:
     return "|".join([f"[{''.join(characters)}]", *(lang.trie_pattern(by_letter[letter]) for letter in sorted(by_letter))])
 
 
-def _keyed(table: dict) -> dict:
-    return {_key(k): v for k, v in table.items()}
+def _keyed(table: dict) -> _Phrases:
+    return _Phrases((_key(k), v) for k, v in table.items())
+
+
+class _Phrases(dict):
+    """A table keyed by :func:`_key`, looked up with a phrase as a pattern matched it: lower case (patterns
+    run on lower-cased text) but maybe spaced otherwise ("dini  hari"). The phrase is tried as it is first,
+    and normalised only when it is not a key, which spares the work in the common case."""
+
+    def __missing__(self, phrase: str):
+        key = _key(phrase)
+        if key == phrase:
+            raise KeyError(phrase)
+        return self[key]
 
 
 class _Words:
     """Regex alternations and lookups shared by several patterns."""
 
     def __init__(self, data: dict) -> None:
-        self.months = {_key(name): number for number, names in enumerate(data["months"], 1) for name in names}
-        self.weekdays = {_key(name): number for number, names in enumerate(data["weekdays"]["names"])
-                         for name in names}
+        self.months = _keyed({name: number for number, names in enumerate(data["months"], 1) for name in names})
+        self.weekdays = _keyed({name: number for number, names in enumerate(data["weekdays"]["names"])
+                                for name in names})
         self.month = _words(self.months)
         self.abbreviation_dot = _optional(r"\.(?=\s*\d)")    # "13 Jan. 2022"
         self.weekday = _words(self.weekdays)

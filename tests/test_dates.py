@@ -362,6 +362,12 @@ def test_not_dates(sentence):
     assert [e for e in find_dates(sentence) if e.kind in ("absolute", "period")] == []
 
 
+def test_phrases_spaced_otherwise_are_looked_up():
+    assert only("Rapat Rabu (5/1) dini \n hari ditunda.").time_of_day == "early morning"
+    assert only("Rapat digelar pekan\u00a0 kedua Januari 2022.").resolve(THURSDAY) == \
+        ResolvedDate(D(2022, 1, 8), D(2022, 1, 14), "range")
+
+
 @pytest.mark.parametrize("date, found", [
     ("29/2/2024", True), ("29/2/2023", False), ("29/2/2000", True), ("29/2/1900", False), ("(29/2)", True),
     ("31/4/2022", False), ("30/4/2022", True), ("0/1/2022", False), ("1/0/2022", False), ("1/13/2022", False),
