@@ -118,15 +118,12 @@ def _triggers(words: _Vocabulary, starts: dict | None) -> tuple[list, list]:
     """The (category, regex, :func:`_positions`) of the triggers that can stand in a sentence whose
     ``starts`` these are: those that stand before a number, and those after."""
     table = words.triggers
-    if starts is None:
-        named = [(name, None) for name in table]
-    else:
-        named = [(name, starts[name]) for name in starts if name in table]
-        named += [(name, None) for name in words.starts.unindexed if name in table]
+    names = table if starts is None else [*starts, *words.starts.unindexed]     # no unindexed name has starts
     before, after = [], []
-    for name, positions in named:
-        category, regex, leads = table[name]
-        (before if leads else after).append((category, regex, positions))
+    for name in names:
+        if name in table:
+            category, regex, leads = table[name]
+            (before if leads else after).append((category, regex, None if starts is None else starts.get(name)))
     return before, after
 
 
