@@ -461,9 +461,9 @@ def _in_year_of(day: int, month: int, year: int | None, reference: dt.date) -> d
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
-    """Whether ``datetime.date`` takes the day; a year-less one is read in 2000, which admits 29 February."""
-    year = 2000 if year is None else year
-    return dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
+    """Whether ``datetime.date`` takes the day; a year-less one as :func:`_month_length` reads it."""
+    return ((year is None or dt.MINYEAR <= year <= dt.MAXYEAR) and 1 <= month <= 12
+            and 1 <= day <= _month_length(year, month))
 
 
 def _valid_range(first: tuple, last: tuple) -> bool:
@@ -480,7 +480,7 @@ _MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 def _month_length(year: int | None, month: int) -> int:
     """Days in the month (1-12); a year-less February has 29."""
-    if month == 2 and calendar.isleap(2000 if year is None else year):
+    if month == 2 and (year is None or calendar.isleap(year)):
         return 29
     return _MONTH_LENGTHS[month - 1]
 
