@@ -121,7 +121,7 @@ def extract_text(text: str, info: ArticleInfo = ArticleInfo(), source_file: str 
     tables.articles = [{
         "article_id": article_id, "outlet": outlet, "url": info.url, "language": info.language,
         "title": meta.title, "section": meta.section,
-        "published": pd.Timestamp(published).tz_convert("UTC") if published else None,
+        "published": published.astimezone(dt.timezone.utc) if published else None,
         "published_inferred": scan.reference_inferred, "reference_date": scan.reference,
         "author": meta.author, "editor": meta.editor, "dateline": meta.dateline,
         "credited_sources": "; ".join(meta.credited_sources) or None,
