@@ -6,8 +6,10 @@
 Timings on a shared two-core machine wander by 10-20% from run to run; instruction counts do not, so a
 change of a few percent shows. Two processes run under ``valgrind --tool=cachegrind``: both import
 kzdata, extract one warm-up article (word lists, gazetteer and compiled patterns) and generate the
-articles; only the second extracts them. The difference, divided by the number of articles, is printed
-and written to bench/out/extract_instructions.json. Needs valgrind (Debian package ``valgrind``).
+articles; only the second extracts them, with the cyclic garbage collector paused as extract_speed.py
+and load_corpus pause it (else its passes over the rows collected so far would count too). The
+difference, divided by the number of articles, is printed and written to
+bench/out/extract_instructions.json. Needs valgrind (Debian package ``valgrind``).
 """
 from __future__ import annotations
 
@@ -25,13 +27,14 @@ CHILD = """
 import sys
 sys.path[:0] = [sys.argv[1], sys.argv[1] + "/bench"]
 from corpus_gen import generate_articles
-from kzdata.corpus import ArticleInfo, ArticleTables, extract_text
+from kzdata.corpus import ArticleInfo, ArticleTables, cyclic_gc_paused, extract_text
 texts = generate_articles(int(sys.argv[2]) + 1, int(sys.argv[3]))
 extract_text(texts.pop(), ArticleInfo(), "warm-up")
 if sys.argv[4] == "extract":
     collected = ArticleTables()
-    for i, text in enumerate(texts):
-        collected.extend(extract_text(text, ArticleInfo(), f"gen_{i:05d}.txt"))
+    with cyclic_gc_paused():
+        for i, text in enumerate(texts):
+            collected.extend(extract_text(text, ArticleInfo(), f"gen_{i:05d}.txt"))
 """
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 # A fixed hash seed and no BLAS threads: otherwise set iteration orders and numpy's idle threads move the
