@@ -20,6 +20,7 @@ from .numbers import NumberMention, find_numbers
 from .segment import CONTENT_KINDS, Sentence
 
 NOT_DATES = ("duration", "offset")
+_ENDS = ""      # the key of the sentences' ends among the grouped lists (no list attribute is so named)
 
 
 class DateMention(NamedTuple):
@@ -64,8 +65,15 @@ class Scan:
         items, sentences = getattr(self, name), self.sentences
         kept = self._grouped.get(name)
         if kept is None or kept[0] is not items or kept[1] != len(items) or kept[2] is not sentences:
-            kept = self._grouped[name] = (items, len(items), sentences, _group(items, sentences))
+            kept = self._grouped[name] = (items, len(items), sentences, _group(items, sentences, self._ends()))
         return kept[3]
+
+    def _ends(self) -> list[int]:
+        """Where the sentences end, listed once for all the lists grouped by sentence."""
+        kept = self._grouped.get(_ENDS)
+        if kept is None or kept[0] is not self.sentences:
+            kept = self._grouped[_ENDS] = (self.sentences, [sentence.end for sentence in self.sentences])
+        return kept[1]
 
     def word_starts(self) -> lang.WordStarts:
         if self.words is None:
@@ -95,22 +103,19 @@ def within(items: list, sentence: Sentence) -> list:
     return [item for item in items[first:last] if item.end <= sentence.end]
 
 
-def _group(items: list, sentences: list[Sentence]) -> dict[int, list]:
-    """:meth:`Scan.by_sentence` of items sorted by start, in sentences in order and disjoint: an item
-    can only lie in the first sentence that ends after it starts. Items and sentences are walked
-    together once (cheaper than a bisection per item)."""
+def _group(items: list, sentences: list[Sentence], ends: list[int]) -> dict[int, list]:
+    """:meth:`Scan.by_sentence` of items sorted by start, in sentences in order and disjoint (``ends``:
+    where they end): an item can only lie in the first sentence that ends after it starts."""
     groups: dict[int, list] = {}
-    ends = [sentence.end for sentence in sentences]
     count = len(ends)
-    index = 0
     for item in items:
         start = item.start
-        while index < count and ends[index] <= start:
-            index += 1
-        if index == count:
-            break
-        if sentences[index].start <= start and item.end <= ends[index]:
-            groups.setdefault(index, []).append(item)
+        index = bisect_right(ends, start)
+        if index < count and sentences[index].start <= start and item.end <= ends[index]:
+            if index in groups:
+                groups[index].append(item)
+            else:
+                groups[index] = [item]
     return groups
 
 
