@@ -46,6 +46,7 @@ class _Vocabulary:
     blocked: dict[str, re.Pattern]
     relations: dict[str, re.Pattern]    # AFTER, BEFORE_RELATION -> the regex of their words, in that order
     locative: re.Pattern
+    locative_backwards: re.Pattern | None   # `locative` for the text read backwards, if its words are plain
     future: re.Pattern
     future_words: re.Pattern | None     # the words future markers start with (for folded text), if known
     starts: lang.StartIndex     # where triggers (by type), relation words ("after", "before") and future markers can start
@@ -55,6 +56,18 @@ class _Vocabulary:
         right before it, in the last ``LOOKBACK`` characters of ``text[start:position]``."""
         blocked = self.blocked.get(event_type)
         return blocked is not None and blocked.search(text[max(start, position - LOOKBACK):position]) is not None
+
+    def after_preposition(self, view: str, start: int, position: int) -> bool:
+        """Whether a locative preposition ("di", "ke") stands right before ``position`` in the last 12
+        characters of ``view[start:position]``.
+
+        Read backwards, the text must then start with the preposition: one regex try instead of one
+        at each of the 12 characters.
+        """
+        piece = view[max(start, position - 12):position]
+        if self.locative_backwards is not None:
+            return self.locative_backwards.match(piece[::-1]) is not None
+        return self.locative.search(piece) is not None
 
     def announced(self, view: str, lowered: str | None, start: int, end: int, markers: list[int]) -> bool:
         """Whether a future marker stands right before ``end`` ("akan dikerahkan"), in ``view[start:end]``.
@@ -94,10 +107,18 @@ def vocabulary(language: str = "id") -> _Vocabulary:
                  for name, spec in types.items() if spec.get("blocked_after")},
         relations={kind: lang.phrase_regex(patterns) for kind, patterns in relations.items()},
         locative=re.compile(r"(?:^|\W)(?:" + "|".join(data["locative_prepositions"]) + r")\W+$", re.I),
+        locative_backwards=_backwards(data["locative_prepositions"]),
         future=re.compile(r"(?:^|\W)(?:" + "|".join(data["future_markers"]) + r")(?:\W+\w+){0,2}\W*$", re.I),
         future_words=future_words,
         starts=lang.StartIndex({**{name: spec["triggers"] for name, spec in types.items()}, **relations, **markers}),
     )
+
+
+def _backwards(prepositions: list[str]) -> re.Pattern | None:
+    """The locative regex for reversed text, if the prepositions are plain words (else None)."""
+    if not all(re.fullmatch(r"\w+", word) for word in prepositions):
+        return None
+    return re.compile(r"\W+(?:" + "|".join(word[::-1] for word in prepositions) + r")(?:\W|\Z)", re.I)
 
 
 def _words_of(patterns: list[str]) -> re.Pattern | None:
@@ -248,16 +269,16 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
     places = scan.event_places(sentence)
     if not places:
         return None
-    locative = vocabulary(scan.language).locative
+    words = vocabulary(scan.language)
     view = scan.view
     if len(places) == 1:        # no rival: the preposition matters only for a country
         place = places[0]
         if place.place.precision != "country":
             return place
-        return place if locative.search(view[max(sentence.start, place.start - 12):place.start]) else None
+        return place if words.after_preposition(view, sentence.start, place.start) else None
     candidates = []
     for place in places:
-        after_preposition = bool(locative.search(view[max(sentence.start, place.start - 12):place.start]))
+        after_preposition = words.after_preposition(view, sentence.start, place.start)
         if place.place.precision != "country" or after_preposition:
             candidates.append((PRECISION_RANK.get(place.place.precision, 9), not after_preposition, place.start, place))
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None

@@ -6,7 +6,7 @@ import pytest
 
 from kzdata import ArticleInfo, extract_text
 from kzdata.schema import frame
-from kzdata.events import EVENT_TYPES, summarise
+from kzdata.events import EVENT_TYPES, summarise, vocabulary
 
 THURSDAY = dt.date(2022, 1, 13)
 
@@ -136,3 +136,21 @@ def test_caption_events_are_marked():
 def test_unusual_letters_in_names_never_crash(spelling):
     df = events_of(f"Menurut {spelling} bentrokan terjadi pada Rabu (5/1/2022).")
     assert list(df.type) == ["clash"]
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Pasukan dikirim ke ", True),
+    ("Bentrokan pecah di\u00a0", True),
+    ("kembali DARI  ", True),
+    ("pasukan tiba ke-", True),
+    ("Aksi berlangsung di", False),       # no space yet: the place would be glued to the word
+    ("Presiden ", False),
+    ("berada adi ", False),               # "di" ending a longer word
+    ("iklan dari Ibu ", False),           # the preposition is not the last word
+    ("", False),
+])
+def test_a_preposition_must_stand_right_before_the_place(before, expected):
+    words = vocabulary("id")
+    text = before + "Kazakhstan"
+    assert words.after_preposition(text, 0, len(before)) is expected
+    assert bool(words.locative.search(text[max(0, len(before) - 12):len(before)])) is expected
