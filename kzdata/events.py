@@ -287,9 +287,10 @@ def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
 def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
     dates, offsets = scan.by_sentence("dates"), scan.by_sentence("offsets")
+    places = scan.by_sentence("places")
     found = []      # (trigger, date or None, sentence index, sentence, place) of each trigger, in text order
     for index, sentence, triggers, relations in _triggered_sentences(scan, words):
-        place = best_place(scan, sentence)
+        place = best_place(scan, sentence) if index in places else None
         whens = _whens(triggers, dates.get(index), offsets.get(index), relations, scan.reference)
         for trigger, when in zip(triggers, whens):
             found.append((trigger, when, index, sentence, place))
