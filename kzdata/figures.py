@@ -134,64 +134,65 @@ def _in_span(regex: re.Pattern, view: str, positions: list[int] | None, start: i
     return lang.matches_at(regex, view, [p for p in positions if start <= p < end], end)
 
 
-def _first_in_span(regex: re.Pattern, view: str, positions: list[int] | None, start: int,
-                   end: int) -> re.Match | None:
+def _in_gaps(regex: re.Pattern, view: str, positions: list[int] | None, bounds: list[int]) -> dict[int, list[re.Match]]:
+    """Gap k -> what :func:`_in_span` finds in ``view[bounds[2k]:bounds[2k + 1]]``, for the gaps where
+    it finds anything; ``bounds``: sorted, the gaps' starts and ends in turn.
+
+    A position lies in gap k when exactly 2k + 1 bounds are at or before it. A match ends within its
+    gap, so before the next gap's positions: the matches of all gaps are disjoint as those of one."""
+    found: dict[int, list[re.Match]] = {}
     if positions is None:
-        return regex.search(view, start, end)
-    tried = (regex.match(view, p, end) for p in positions if start <= p < end)
-    return next(filter(None, tried), None)
-
-
-def _before(view: str, triggers: list, start: int, end: int, max_gap: int) -> tuple | None:
-    """(gap, 0, category) of the trigger in ``view[start:end]`` nearest its end, a number standing there.
-
-    Of one trigger's matches the last is the nearest: the words after it are a subset of the words
-    after any earlier one."""
-    best = None
-    for category, regex, positions in triggers:
-        found = _in_span(regex, view, positions, start, end)
-        if found:
-            candidate = (_words_between(view, found[-1].end(), end), 0, category)
-            if candidate[0] <= max_gap and (best is None or candidate < best):
-                best = candidate
-    return best
-
-
-def _after(view: str, triggers: list, start: int, end: int, max_gap: int) -> tuple | None:
-    """(gap, 1, category) of the first trigger in ``view[start:end]``, a number ending at its start."""
-    best = None
-    for category, regex, positions in triggers:
-        match = _first_in_span(regex, view, positions, start, end)
-        if match:
-            candidate = (_words_between(view, start, match.start()), 1, category)
-            if candidate[0] <= max_gap and (best is None or candidate < best):
-                best = candidate
-    return best
-
-
-def _nearest(before: tuple | None, after: tuple | None) -> str | None:
-    """The category of the nearer trigger; at equal distance the one before the number."""
-    if before is None or after is None:
-        best = before or after
-        return best[2] if best else None
-    return min(before, after)[2]
+        for k in range(0, len(bounds), 2):
+            matches = list(regex.finditer(view, bounds[k], bounds[k + 1]))
+            if matches:
+                found[k >> 1] = matches
+        return found
+    end = 0
+    for position in positions:
+        index = bisect_right(bounds, position)
+        if index & 1 and position >= end:
+            match = regex.match(view, position, bounds[index])
+            if match:
+                end = match.end()
+                if index >> 1 in found:
+                    found[index >> 1].append(match)
+                else:
+                    found[index >> 1] = [match]
+    return found
 
 
 def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list[NumberMention],
                 starts: dict | None) -> list[str | None]:
     """The category of the trigger nearest each of the sentence's numbers (in text order and disjoint),
-    without crossing another number; None where no trigger is near enough. Each span between two
-    numbers is searched once: for triggers after the one and before the other.
+    without crossing another number; None where no trigger is near enough. The gaps between the
+    numbers are searched together, once for each trigger: gap k holds the triggers before number k
+    and after number k - 1.
 
+    The nearest is the one fewest words away, at equal distance the one before the number (of one
+    trigger's matches the last before it and the first after it), then the first category by name.
     ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
     before, after = _triggers(words, starts)
     if not before and not after:
         return [None] * len(numbers)
-    spans = list(zip([sentence.start] + [n.end for n in numbers], [n.start for n in numbers] + [sentence.end]))
-    max_gap = words.max_gap_words
-    return [_nearest(_before(view, before, *spans[i], max_gap) if before else None,
-                     _after(view, after, *spans[i + 1], max_gap) if after else None)
-            for i in range(len(numbers))]
+    bounds = [sentence.start]
+    for number in numbers:
+        bounds += number.start, number.end
+    bounds.append(sentence.end)
+    count, max_gap = len(numbers), words.max_gap_words
+    nearest: list[tuple | None] = [None] * count
+    for category, regex, positions in before:
+        for k, matches in _in_gaps(regex, view, positions, bounds).items():
+            if k < count:
+                candidate = (_words_between(view, matches[-1].end(), bounds[2 * k + 1]), 0, category)
+                if candidate[0] <= max_gap and (nearest[k] is None or candidate < nearest[k]):
+                    nearest[k] = candidate
+    for category, regex, positions in after:
+        for k, matches in _in_gaps(regex, view, positions, bounds).items():
+            if k:
+                candidate = (_words_between(view, bounds[2 * k], matches[0].start()), 1, category)
+                if candidate[0] <= max_gap and (nearest[k - 1] is None or candidate < nearest[k - 1]):
+                    nearest[k - 1] = candidate
+    return [found[2] if found else None for found in nearest]
 
 
 def attribution_of(scan: Scan, sentence: Sentence, actors: list, starts: dict | None = None) -> str | None:
