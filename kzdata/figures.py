@@ -228,9 +228,8 @@ def _as_of(dates: list[DateMention], number: NumberMention, otherwise: tuple | N
 
 def _reported_before(scan: Scan, sentence: Sentence) -> tuple:
     """(date, True): for a sentence without a date, the paragraph's last before it, else the article's."""
-    paragraphs = _date_paragraphs(scan)
-    for mention, paragraph in zip(reversed(scan.dates), reversed(paragraphs)):
-        if mention.end <= sentence.start and paragraph == sentence.paragraph and _dates_a_report(mention):
+    for mention in reversed(_dates_by_paragraph(scan).get(sentence.paragraph, ())):
+        if mention.end <= sentence.start and _dates_a_report(mention):
             return mention.resolved.date_end, True
     return scan.reference, True
 
@@ -241,21 +240,22 @@ def _dates_a_report(mention: DateMention) -> bool:
     return (mention.resolved.date_end - mention.resolved.date).days <= MAX_INFERRED_SPAN_DAYS
 
 
-def _date_paragraphs(scan: Scan) -> list[int | None]:
-    """The paragraph of each of the scan's dates (kept on the scan)."""
-    paragraphs = scan.memo.get("date_paragraphs")
-    if paragraphs is None:
-        starts = [s.start for s in scan.sentences]
-        paragraphs = scan.memo["date_paragraphs"] = [_paragraph(scan, starts, d) for d in scan.dates]
-    return paragraphs
-
-
-def _paragraph(scan: Scan, starts: list[int], mention: DateMention) -> int | None:
-    """The paragraph of the sentence the mention starts in (sentences in order and disjoint)."""
-    index = bisect_right(starts, mention.start) - 1
-    if index >= 0 and mention.start < scan.sentences[index].end:
-        return scan.sentences[index].paragraph
-    return None
+def _dates_by_paragraph(scan: Scan) -> dict[int | None, list[DateMention]]:
+    """Paragraph -> the scan's dates in it, in their order (kept on the scan). A date is in the
+    paragraph of the sentence it starts in (sentences in order and disjoint), else in None."""
+    grouped = scan.memo.get("dates_by_paragraph")
+    if grouped is None:
+        grouped = scan.memo["dates_by_paragraph"] = {}
+        sentences = scan.sentences
+        starts = [s.start for s in sentences]
+        for mention in scan.dates:
+            index = bisect_right(starts, mention.start) - 1
+            paragraph = sentences[index].paragraph if index >= 0 and mention.start < sentences[index].end else None
+            if paragraph in grouped:
+                grouped[paragraph].append(mention)
+            else:
+                grouped[paragraph] = [mention]
+    return grouped
 
 
 def _subject_label(actors: list, subject: str | None, category: str) -> str | None:
