@@ -269,9 +269,15 @@ def _subject_label(actors: list, subject: str | None, category: str) -> str | No
 def _numbers_by_sentence(scan: Scan) -> list[tuple[int, Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with its index in ``scan.sentences``
     and those numbers, in text order."""
-    grouped = ((index, scan.sentences[index], [n for n in numbers if n.unit is None])
-               for index, numbers in scan.by_sentence("numbers").items())
-    return [item for item in grouped if item[2] and item[1].kind in CONTENT_KINDS]
+    found = []
+    sentences = scan.sentences
+    for index, numbers in scan.by_sentence("numbers").items():
+        sentence = sentences[index]
+        if sentence.kind in CONTENT_KINDS:
+            unitless = [n for n in numbers if n.unit is None]
+            if unitless:
+                found.append((index, sentence, unitless))
+    return found
 
 
 def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
