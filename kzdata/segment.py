@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from . import language as lang
@@ -182,19 +182,25 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
         if kind != BOILERPLATE:
             for begin, end, piece_role in tail.pieces:
                 rows.append((len(rows), start + begin, start + end, BOILERPLATE, piece_role, paragraph))
-    return list(map(Sentence._make, rows))
+    return list(map(_as_sentence, rows))
+
+
+_as_sentence = partial(tuple.__new__, Sentence)
+"""``Sentence._make`` without its Python-level call: the fields are known to be complete."""
+
+
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _lines(view: str) -> tuple[list[int], list[str]]:
-    """The lines that are not blank, without the spaces around them, and where each starts."""
+    """The lines that are not blank, without the spaces around them, and where each starts.
+
+    A match of ``_LINE`` runs from a line's first non-space character to its last: ``[^\\n]``
+    keeps it inside the line, and ``\\s`` is the whitespace ``str.strip`` removes."""
     starts, texts = [], []
-    start = 0
-    for line in view.split("\n"):
-        text = line.strip()
-        if text:
-            starts.append(start + len(line) - len(line.lstrip()))
-            texts.append(text)
-        start += len(line) + 1
+    for line in _LINE.finditer(view):
+        starts.append(line.start())
+        texts.append(line.group())
     return starts, texts
 
 
@@ -350,28 +356,31 @@ def _is_headline(text: str, rules: Layout) -> bool:
 
 def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]:
     """The sentences of ``text[:end]``, the spaces between them left out (empty ones are not
-    possible when the text starts with a non-space, as a line does)."""
+    possible when the text starts with a non-space, as a line does).
+
+    A sentence ends where the match ends, which is where its group 1, the spaces before the next
+    sentence, starts. The word before the mark is mostly a plain word after a space: that is tried
+    first, before :func:`_word_before`."""
     spans, begin = [], 0
     ends = rules.sentence_end if "!" in text or "?" in text else rules.period_end
+    abbreviations = rules.abbreviations
     for match in ends.finditer(text, 0, end):
-        word = _word_before(text, match.start())
-        if word and word.lower().rstrip(".") in rules.abbreviations:
+        mark = match.start()
+        word = text[text.rfind(" ", 0, mark) + 1:mark]
+        if not word.isalnum():
+            word = _word_before(text, mark)
+        if word and word.lower().rstrip(".") in abbreviations:
             continue
-        spans.append((begin, match.end()))
-        begin = match.end(1)
+        stop, following = match.span(1)
+        spans.append((begin, stop))
+        begin = following
     if begin < end:
         spans.append((begin, end))
     return spans
 
 
 def _word_before(text: str, end: int) -> str:
-    """The run of word characters and periods ending at ``end`` (what ``[\\w.]+$`` finds in ``text[:end]``).
-
-    Mostly a plain word after a space: that is tried first, in two string methods, before the loop.
-    """
-    word = text[text.rfind(" ", 0, end) + 1:end]
-    if word.isalnum():
-        return word
+    """The run of word characters and periods ending at ``end`` (what ``[\\w.]+$`` finds in ``text[:end]``)."""
     start = end
     while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
         start -= 1
