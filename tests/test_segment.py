@@ -87,3 +87,15 @@ def test_related_headlines_after_the_story_are_boilerplate():
 def test_text_without_layout_is_all_body():
     text = "Pasukan tiba di Almaty pada Kamis pagi dan langsung berjaga di bandara."
     assert kinds(text) == [("body", "", text)]
+
+
+def test_lines_lose_every_kind_of_surrounding_space_and_keep_their_offsets():
+    text = ("\u00a0 Warga Aktau Menolak Kenaikan Harga Gas\r\n\t\n"
+            "\u2003AKTAU - Warga berkumpul di alun-alun kota. Polisi berjaga di sekitar gedung.\x1c \n"
+            " \u00a0\n"
+            "Penulis : Budi Santoso\u3000")
+    found = kinds(text)
+    assert ("title", "", "Warga Aktau Menolak Kenaikan Harga Gas") in found
+    assert [t for k, _, t in found if k == "body"] == ["AKTAU - Warga berkumpul di alun-alun kota.",
+                                                      "Polisi berjaga di sekitar gedung."]
+    assert ("boilerplate", "byline", "Penulis : Budi Santoso") in found
