@@ -77,15 +77,28 @@ def _read_dateline(view: str, first_body: Sentence, rules, meta: ArticleMeta) ->
     match = rules.dateline.match(view[first_body.start:first_body.end])
     if not match:
         return
-    mentions = Gazetteer.default().find(match.group("place"))
-    if not mentions:
+    place, agency = match.group("place", "agency")
+    meta.dateline = _place_named(place)
+    if meta.dateline is None:
         return
-    meta.dateline = mentions[0].place.name
     meta.dateline_span = (first_body.start, first_body.start + match.end())
-    agency = match.group("agency")
     if agency:
-        named = find_sources(agency)
-        meta.dateline_agency = named[0] if named else None
+        meta.dateline_agency = _source_named(agency)
+
+
+# Datelines name the same few places and agencies article after article: each is looked up once.
+
+@lru_cache(maxsize=1024)
+def _place_named(place: str) -> str | None:
+    """The name of the first place the gazetteer finds in a dateline's place, if any."""
+    mentions = Gazetteer.default().find(place)
+    return mentions[0].place.name if mentions else None
+
+
+@lru_cache(maxsize=1024)
+def _source_named(agency: str) -> str | None:
+    named = find_sources(agency)
+    return named[0] if named else None
 
 
 @lru_cache(maxsize=None)
