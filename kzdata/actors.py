@@ -33,11 +33,6 @@ class _Index:
     starts: lang.StartIndex
 
 
-def _key(text: str) -> str:
-    """The lookup key of a name: :func:`language.caseless`, one space between words."""
-    return " ".join(re.split(r"[\s-]+", lang.caseless(text)))
-
-
 def word_index(language: str = "id") -> lang.StartIndex:
     """Where actor names can start (for :class:`language.MergedIndex`)."""
     return _index(language).starts
@@ -50,7 +45,7 @@ def _index(language: str) -> _Index:
         actor = Actor(name, entry["kind"], entry.get("speaks", False), entry.get("troops_of"),
                       entry.get("troops_label"))
         for alias in entry["aliases"]:
-            by_alias[_key(alias)] = actor
+            by_alias[lang.literal_key(alias)] = actor
     pattern = lang.literal_trie(by_alias)
     lowered_regex = re.compile(pattern) if all(key.isascii() for key in by_alias) else None
     return _Index(re.compile(pattern, re.IGNORECASE), lowered_regex, by_alias,
@@ -70,7 +65,7 @@ def find_actors(view: str, language: str = "id", words: lang.WordStarts | None =
     mentions = []
     for match in found:
         text = match.group().lower()
-        actor = by_alias.get(text) or by_alias.get(_key(text))
+        actor = by_alias.get(text) or by_alias.get(lang.literal_key(text))
         if actor is not None:
             mentions.append(ActorMention(match.start(), match.end(), actor))
     return mentions

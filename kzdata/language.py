@@ -46,6 +46,12 @@ def literal_patterns(phrases) -> list[str]:
     return [_LITERAL_SPACE.join(map(re.escape, p.split())) for p in phrases]
 
 
+def literal_key(text: str) -> str:
+    """The lookup key of a phrase that :func:`literal_regex` or :func:`literal_trie` matched: :func:`caseless`,
+    each run of spaces or hyphens made one space, as those patterns let it stand for one."""
+    return " ".join(_LITERAL_SEPARATORS.split(caseless(text)))
+
+
 def literal_trie(phrases) -> str:
     """:func:`literal_regex`'s pattern as one prefix tree (:func:`trie_pattern`), for phrases whose words
     are parted by single spaces: a case-insensitive regex of many phrases is much faster so."""
@@ -53,6 +59,7 @@ def literal_trie(phrases) -> str:
 
 
 _LITERAL_SPACE = r"[\s-]+"
+_LITERAL_SEPARATORS = re.compile(_LITERAL_SPACE)
 
 
 def _literal_char(char: str) -> str:

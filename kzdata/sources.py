@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .language import caseless, folded, literal_regex, trie_pattern
+from .language import folded, literal_key, literal_regex, trie_pattern
 
 SOURCES_CSV = Path(__file__).parent / "data" / "sources.csv"
 
@@ -26,7 +26,7 @@ def _index() -> _Index:
     with SOURCES_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             for alias in row["aliases"].split("|"):
-                by_alias[caseless(alias)] = row["name"]
+                by_alias[literal_key(alias)] = row["name"]
     lowered_regex = lowered_locator = None
     if all(alias.isascii() for alias in by_alias):
         lowered_regex, lowered_locator = literal_regex(by_alias, flags=0), _locator(by_alias, flags=0)
@@ -57,6 +57,6 @@ def find_sources(text: str) -> list[str]:
     found = locator.search(searched)
     while found:
         match = regex.match(searched, found.start())
-        names.append(index.by_alias[caseless(match.group())])
+        names.append(index.by_alias[literal_key(match.group())])
         found = locator.search(searched, match.end())
     return list(dict.fromkeys(names))

@@ -129,3 +129,13 @@ def test_letters_that_match_ascii_ones_only_when_case_is_ignored_are_read_not_fa
     assert [row["value"] for row in tables.figures] == [9]
     assert find_sources("Di İzmir, menurut CNN İndonesia dan Republıka.") == ["CNN Indonesia", "Republika"]
     assert parse_timestamp("Kamis, 13 Januari 2022 16:46 WİB").isoformat() == "2022-01-13T16:46:00+07:00"
+
+
+@pytest.mark.parametrize("credit", ["CNN  Indonesia", "CNN-Indonesia", "CNN\u00a0Indonesia", "cnn - indonesia"])
+def test_a_source_name_spaced_or_hyphenated_otherwise_is_still_read(credit):
+    """A name's words may be parted by any run of spaces or hyphens, as the aliases' regex allows."""
+    assert find_sources(f"Laporan ini dikutip dari {credit}.") == ["CNN Indonesia"]
+    text = ("Polisi Menahan Puluhan Warga\n\n"
+            "ALMATY - Polisi menahan puluhan warga pada Rabu (5/1/2022).\n\n"
+            f"Sumber: {credit}, AFP\n")
+    assert extract_text(text).articles[0]["credited_sources"] == "CNN Indonesia; AFP"
