@@ -198,17 +198,17 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
 def attribution_of(scan: Scan, sentence: Sentence, actors: list, starts: dict | None = None) -> str | None:
     """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'; ``actors``: the
     sentence's."""
+    speakers = [a for a in actors if a.actor.speaks]
+    if not speakers:
+        return None
     words = vocabulary(scan.language)
     after = _positions(words, "speaker_after", starts)
     before = _positions(words, "speaker_before", starts)
     if after == [] and before == []:
         return None
-    speakers = [a for a in actors if a.actor.speaks]
-    if not speakers:
-        return None
     view = scan.view
     for match in _in_span(words.speaker_after, view, after, sentence.start, sentence.end):
-        near = [a for a in speakers if 0 <= _words_between(view, match.end(), a.start) <= 2 and a.start >= match.end()]
+        near = [a for a in speakers if a.start >= match.end() and _words_between(view, match.end(), a.start) <= 2]
         if near:
             return near[0].actor.name
     for match in _in_span(words.speaker_before, view, before, sentence.start, sentence.end):
