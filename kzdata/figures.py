@@ -242,19 +242,31 @@ def _dates_a_report(mention: DateMention) -> bool:
 
 def _dates_by_paragraph(scan: Scan) -> dict[int | None, list[DateMention]]:
     """Paragraph -> the scan's dates in it, in their order (kept on the scan). A date is in the
-    paragraph of the sentence it starts in (sentences in order and disjoint), else in None."""
+    paragraph of the sentence it starts in (sentences in order and disjoint), else in None.
+
+    Where each date lies wholly in its sentence, :meth:`Scan.by_sentence` has them by sentence."""
     grouped = scan.memo.get("dates_by_paragraph")
     if grouped is None:
-        grouped = scan.memo["dates_by_paragraph"] = {}
-        sentences = scan.sentences
-        starts = [s.start for s in sentences]
-        for mention in scan.dates:
-            index = bisect_right(starts, mention.start) - 1
-            paragraph = sentences[index].paragraph if index >= 0 and mention.start < sentences[index].end else None
-            if paragraph in grouped:
-                grouped[paragraph].append(mention)
-            else:
-                grouped[paragraph] = [mention]
+        by_sentence = scan.by_sentence("dates")
+        if sum(map(len, by_sentence.values())) == len(scan.dates):
+            grouped = {}
+            for index, mentions in by_sentence.items():
+                grouped.setdefault(scan.sentences[index].paragraph, []).extend(mentions)
+        else:
+            grouped = _dates_by_start(scan)
+        scan.memo["dates_by_paragraph"] = grouped
+    return grouped
+
+
+def _dates_by_start(scan: Scan) -> dict[int | None, list[DateMention]]:
+    """:func:`_dates_by_paragraph`, a date at a time."""
+    grouped: dict[int | None, list[DateMention]] = {}
+    sentences = scan.sentences
+    starts = [s.start for s in sentences]
+    for mention in scan.dates:
+        index = bisect_right(starts, mention.start) - 1
+        paragraph = sentences[index].paragraph if index >= 0 and mention.start < sentences[index].end else None
+        grouped.setdefault(paragraph, []).append(mention)
     return grouped
 
 
