@@ -102,3 +102,17 @@ def test_provenance_marks_the_number():
     row = extract_text(text, ArticleInfo(published=THURSDAY)).figures[0]
     assert text[row["mark_start"]:row["mark_end"]] == "77"
     assert text[row["start"]:row["end"]] == row["quote"] == "JAKARTA - Aparat menangkap 77 orang."
+
+
+def test_dates_grouped_by_sentence_fall_in_the_paragraphs_a_date_at_a_time_gives(monkeypatch):
+    """The paragraphs' dates are taken from the dates by sentence; a date that ran past its sentence
+    would be left out there, and the dates are then grouped one at a time: both must agree."""
+    from kzdata import corpus, figures
+    scans = []
+    monkeypatch.setattr(corpus, "extract_figures", lambda scan, *rest: scans.append(scan) or [])
+    figures_of("Polisi menangkap 50 orang pada Senin (10/1/2022). Bentrokan berlanjut Selasa (11/1/2022).\n\n"
+               "Pada Rabu (12/1/2022) massa kembali berkumpul. Sebanyak 3 petugas terluka.")
+    grouped = figures._dates_by_paragraph(scans[0])
+    assert grouped == figures._dates_by_start(scans[0])
+    assert [[m.resolved.date for m in dates] for dates in grouped.values()] == [
+        [dt.date(2022, 1, 10), dt.date(2022, 1, 11)], [dt.date(2022, 1, 12)]]
