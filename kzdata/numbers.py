@@ -210,7 +210,7 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     symbols.
 
     A word atom is digits (with a glued currency and suffix) or a known phrase, not after a word
-    character (nor after "word-", which :func:`_next_word` checks: a lookbehind here would be tried
+    character (nor after "word-", which :func:`_atom_matches` checks: a lookbehind here would be tried
     at every word). Its pattern consumes the non-word character before it, so that the regex engine
     skips through words instead of trying the pattern at every character, and the digits are tried
     only where a digit or a currency can start. A digit token that is no figure (a time, a date, a
@@ -282,38 +282,39 @@ def _symbol_spans(text: str, symbols: re.Pattern, starts: str | None) -> list[tu
     return [match.span() for match in map(symbols.match, repeat(text), places) if match is not None]
 
 
-def _next_word(words: re.Pattern, padded: str, pos: int) -> re.Match | None:
-    """The next word atom's match from ``pos`` on, skipping those right after "word-"."""
-    match = words.search(padded, pos)
-    while match is not None and padded[match.start()] == "-" and _LETTER.match(padded, match.start() - 1):
-        match = words.search(padded, match.start() + 1)
-    return match
-
-
 def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) -> list[tuple[int, int, re.Match | None]]:
     """(start, end, match) of each atom, left to right and not overlapping (a word atom first where
     a symbol starts too); the match is None for a symbol, from ``symbols`` (see :func:`_symbol_spans`).
 
     ``words`` runs on ``" " + text``: its matches start one character before the atom, so their
-    offsets there are the atom's in ``text`` (the end one past it)."""
+    offsets there are the atom's in ``text`` (the end one past it). A word atom right after "word-"
+    is skipped."""
     padded = " " + text
+    search = words.search
     found = []
     end = 0
-    word = _next_word(words, padded, 0)
-    for start, stop in symbols:
-        while word is not None and word.start() <= start:
-            end = word.end() - 1
-            found.append((word.start(), end, word))
-            word = _next_word(words, padded, end)
+    symbol, count = 0, len(symbols)
+    word = search(padded)
+    while word is not None:
+        start = word.start()
+        if padded[start] == "-" and _LETTER.match(padded, start - 1):
+            word = search(padded, start + 1)
+            continue
+        while symbol < count and symbols[symbol][0] < start:
+            if symbols[symbol][0] >= end:
+                found.append((*symbols[symbol], None))
+                end = symbols[symbol][1]
+            symbol += 1
+        if start < end:
+            word = search(padded, end)
+            continue
+        end = word.end() - 1
+        found.append((start, end, word))
+        word = search(padded, end)
+    for start, stop in symbols[symbol:]:
         if start >= end:
             found.append((start, stop, None))
             end = stop
-            if word is not None and word.start() < end:
-                word = _next_word(words, padded, end)
-    while word is not None:
-        end = word.end() - 1
-        found.append((word.start(), end, word))
-        word = _next_word(words, padded, end)
     return found
 
 
@@ -353,8 +354,12 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     runs = []
     run: list[_Found] = []
     numeric = False
+    phrases = grammar.phrases
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
-        entry = _entry(scanned, start, end, match, grammar)
+        if match is None or match.lastindex is None:     # a phrase, most often found as written
+            entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)
+        else:
+            entry = _entry(scanned, start, end, match, grammar)
         if run:
             gap = text[run[-1][1]:start]      # a run goes on over nothing or spaces within one line
             if entry is None or not (gap == " " or not gap or (gap.isspace() and "\n" not in gap)):
