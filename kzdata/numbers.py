@@ -31,10 +31,9 @@ Conventions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import repeat
 from typing import Iterator, NamedTuple, Sequence
 
 from . import language as lang
@@ -599,37 +598,30 @@ def _read_chain(text: str, atoms: list[_Atom], tolerance: float) -> list[NumberM
     return mentions
 
 
-class _Spans:
-    """Spans to test for overlap (binary search over the spans sorted by start)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [start for start, _ in spans]
-        self.reach = list(accumulate((end for _, end in spans), max))
-
-    def overlap(self, start: int, end: int) -> bool:
-        before = bisect_left(self.starts, end)
-        return bool(before) and self.reach[before - 1] > start
-
-    def hold(self, start: int, end: int) -> bool:
-        """Whether one span holds ``start``..``end`` whole."""
-        before = bisect_right(self.starts, start)
-        return bool(before) and self.reach[before - 1] >= end
+def _outside(runs: list[list[_Found]], exclude: Sequence[tuple[int, int]]) -> Iterator[tuple[list[_Found], bool]]:
+    """The runs that no ``exclude`` span holds whole (every mention of such a run would overlap it: a
+    date's "2022"), each with whether a span may overlap it. The runs come in text order, so one walk
+    over the spans sorted by start gives the furthest end of those starting at or before each run."""
+    spans = sorted(exclude)
+    count = len(spans)
+    index, reach = 0, -1
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        while index < count and spans[index][0] <= start:
+            reach = max(reach, spans[index][1])
+            index += 1
+        if reach < end:
+            yield run, reach > start or (index < count and spans[index][0] < end)
 
 
 def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
     grammar = _grammar(language)
-    excluded = _Spans(exclude)
     mentions = []
-    for run in _runs(text, grammar):
-        start, end = run[0][0], run[-1][1]
-        # Every mention of a run inside an excluded span (a date's "2022") would overlap it.
-        if excluded.hold(start, end):
-            continue
+    for run, overlapped in _outside(_runs(text, grammar), exclude):
         found = _read_chain(text, [_atom(*atom, grammar) for atom in run], grammar.tolerance)
-        if excluded.overlap(start, end):
-            found = [m for m in found if not excluded.overlap(m.start, m.end)]
+        if overlapped:
+            found = [m for m in found if not any(s < m.end and e > m.start for s, e in exclude)]
         mentions += found
     return mentions
 

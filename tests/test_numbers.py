@@ -242,6 +242,14 @@ def test_excluded_spans_are_skipped():
     assert [m.text for m in find_numbers(text, exclude=[qualifier_only, date])] == ["26"]
 
 
+def test_excluded_spans_in_any_order_drop_only_what_they_overlap():
+    text = "Sebanyak 40 orang ditahan, lalu 12 hingga 15 orang dibebaskan pada 3 Maret."
+    later = (text.index("3 Maret"), len(text) - 1)
+    lower_end = (text.index("12"), text.index("12") + 2)
+    assert [m.text for m in find_numbers(text, exclude=[later, lower_end])] == ["40"]
+    assert [m.text for m in find_numbers(text, exclude=[later])] == ["40", "12 hingga 15"]
+
+
 @pytest.mark.parametrize("words, value", [
     ("4.400", 4400), ("2.500", 2500), ("1.250.000", 1_250_000), ("1,5 juta", 1_500_000),
     ("2,5", 2.5), ("12 ribu", 12_000), ("3 juta", 3_000_000), ("1,2 miliar", 1_200_000_000),
