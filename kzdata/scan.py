@@ -105,17 +105,19 @@ def within(items: list, sentence: Sentence) -> list:
 
 def _group(items: list, sentences: list[Sentence], ends: list[int]) -> dict[int, list]:
     """:meth:`Scan.by_sentence` of items sorted by start, in sentences in order and disjoint (``ends``:
-    where they end): an item can only lie in the first sentence that ends after it starts."""
+    where they end): an item can only lie in the first sentence that ends after it starts. Items and
+    sentences are walked together once (cheaper than a bisection per item)."""
     groups: dict[int, list] = {}
     count = len(ends)
+    index = 0
     for item in items:
         start = item.start
-        index = bisect_right(ends, start)
-        if index < count and sentences[index].start <= start and item.end <= ends[index]:
-            if index in groups:
-                groups[index].append(item)
-            else:
-                groups[index] = [item]
+        while index < count and ends[index] <= start:
+            index += 1
+        if index == count:
+            break
+        if sentences[index].start <= start and item.end <= ends[index]:
+            groups.setdefault(index, []).append(item)
     return groups
 
 
