@@ -530,15 +530,20 @@ def _read_range(atoms: list[_Atom], left: _Quantity, extra: frozenset[str] | Non
 
 
 def _bounds(quantity: _Quantity, qualifier: str | None, tolerance: float) -> tuple[float | None, float | None]:
-    low, high = quantity.low, quantity.high
-    if qualifier == "approx" and not quantity.vague:
-        spread = quantity.value * tolerance
-        low, high = _rounded(quantity.value - spread), _rounded(quantity.value + spread)
-    elif qualifier == "at_least":
-        high = None
-    elif qualifier == "at_most":
-        low = None
-    return low, high
+    if not quantity.vague:
+        return _value_bounds(quantity.value, qualifier, tolerance)
+    return (None if qualifier == "at_most" else quantity.low, None if qualifier == "at_least" else quantity.high)
+
+
+def _value_bounds(value: float, qualifier: str | None, tolerance: float) -> tuple[float | None, float | None]:
+    if qualifier == "approx":
+        spread = value * tolerance
+        return _rounded(value - spread), _rounded(value + spread)
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    return value, value
 
 
 def _read_after(atoms: list[_Atom], stop: int, qualifier: str | None, unit: str | None) -> tuple[int, str | None, str | None]:
@@ -567,7 +572,10 @@ def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tup
         return None, skipped.stop if skipped else index + 1
     first = index if entry.opener is None else index + 1
     qualifier = atoms[first].entry.before if first < len(atoms) else None
-    quantity = _evaluate(atoms, first + 1 if qualifier else first)
+    at = first + 1 if qualifier else first
+    if _plain_figure(atoms, at, entry.opener):
+        return _read_figure(text, atoms, first, at, qualifier, tolerance)
+    quantity = _evaluate(atoms, at)
     if quantity is None:
         return None, index + 1
     unit = atoms[quantity.first].entry.unit_before
@@ -585,6 +593,30 @@ def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tup
     start, end = atoms[first].start, atoms[stop - 1].end
     mention = NumberMention(start, end, text[start:end], value, low, high, qualifier,
                             atoms[quantity.first].number_start, atoms[last - 1].number_end, unit)
+    return mention, stop
+
+
+def _plain_figure(atoms: list[_Atom], at: int, opener: frozenset[str] | None) -> bool:
+    """Whether atoms[at] is digits read alone: no multiplier nor range connector follows (most numbers).
+    :func:`_read_figure` then gives what the general reading would."""
+    if at >= len(atoms) or not atoms[at].entry.digits:
+        return False
+    if at + 1 == len(atoms):
+        return True
+    following = atoms[at + 1].entry
+    return not (following.multiplier or following.connector or opener is not None)
+
+
+def _read_figure(text: str, atoms: list[_Atom], first: int, at: int, qualifier: str | None,
+                 tolerance: float) -> tuple[NumberMention, int]:
+    """:func:`_read_at` for atoms[first:at] (an optional qualifier) before the plain figure atoms[at]."""
+    figure = atoms[at]
+    value = _rounded(figure.value)
+    stop, qualifier, unit = _read_after(atoms, at + 1, qualifier or figure.entry.suffix, figure.entry.unit_before)
+    low, high = _value_bounds(value, qualifier, tolerance)
+    start, end = atoms[first].start, atoms[stop - 1].end
+    mention = NumberMention(start, end, text[start:end], value, low, high, qualifier or "exact",
+                            figure.number_start, figure.number_end, unit)
     return mention, stop
 
 
