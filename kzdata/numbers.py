@@ -354,9 +354,12 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     run: list[_Found] = []
     numeric = False
     phrases = grammar.phrases
+    bare_digits = grammar.digit_entries[None, None]
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
         if match is None or match.lastindex is None:     # a phrase, most often found as written
             entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)
+        elif match.lastindex == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone, as in _entry
+            entry = bare_digits
         else:
             entry = _entry(scanned, start, end, match, grammar)
         if run:
