@@ -376,17 +376,23 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     return runs
 
 
-def _atom(start: int, end: int, entry: _Entry, match: re.Match, grammar: _Grammar) -> _Atom:
-    if not entry.digits:
-        return _Atom(start, end, start, end, entry, entry.value)
-    number_start, number_end = match.span(_NUMBER)
-    value = float(match[_NUMBER].replace(grammar.group, "").replace(grammar.decimal, "."))
-    return _Atom(start, end, number_start - 1, number_end - 1, entry, value)
+def _atoms(run: list[_Found], grammar: _Grammar) -> list[_Atom]:
+    """The atoms of a run from :func:`_runs`; a digit token's offsets are shifted back from ``" " + text``."""
+    group, decimal = grammar.group, grammar.decimal
+    atoms = []
+    for start, end, entry, match in run:
+        if entry.digits:
+            number_start, number_end = match.span(_NUMBER)
+            value = float(match[_NUMBER].replace(group, "").replace(decimal, "."))
+            atoms.append(_Atom(start, end, number_start - 1, number_end - 1, entry, value))
+        else:
+            atoms.append(_Atom(start, end, start, end, entry, entry.value))
+    return atoms
 
 
 def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
     for run in _runs(text, grammar):
-        yield [_atom(*found, grammar) for found in run]
+        yield _atoms(run, grammar)
 
 
 def _place(value: float) -> float:
@@ -654,7 +660,7 @@ def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, i
     grammar = _grammar(language)
     mentions = []
     for run, overlapped in _outside(_runs(text, grammar), exclude):
-        found = _read_chain(text, [_atom(*atom, grammar) for atom in run], grammar.tolerance)
+        found = _read_chain(text, _atoms(run, grammar), grammar.tolerance)
         if overlapped:
             found = [m for m in found if not any(s < m.end and e > m.start for s, e in exclude)]
         mentions += found
