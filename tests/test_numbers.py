@@ -345,3 +345,16 @@ def test_the_digit_groups_are_where_the_code_reads_them_by_number():
     for pattern in (grammar.atoms[0], grammar.caseless[0]):
         assert pattern.groupindex["num"] == numbers._NUMBER
         assert pattern.groupindex["suffix"] == numbers._SUFFIX
+
+
+@pytest.mark.parametrize("text", [
+    "Sekitar 3.700 warga mengungsi, sedikitnya 40 persen di antaranya anak-anak.",
+    "Polisi menyita Rp7.500 dan US$ 200 dari 12 tersangka, hampir 2.000 lebih dari target.",
+    "Korban tewas 225-an orang, dari 18 hingga 20 kota.",
+    "Lebih dari 1,5 pengungsi per rumah tercatat di 2-3 desa.",
+])
+def test_a_lone_figure_reads_as_the_general_reading_does(text, monkeypatch):
+    """Most figures skip the stack evaluation (see numbers._read_figure): the same mentions either way."""
+    direct = find_numbers(text)
+    monkeypatch.setattr(numbers, "_plain_figure", lambda atoms, at, opener: False)
+    assert find_numbers(text) == direct != []
