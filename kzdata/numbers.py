@@ -355,22 +355,24 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     numeric = False
     phrases = grammar.phrases
     bare_digits = grammar.digit_entries[None, None]
+    last = 0
     for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
-        if match is None or match.lastindex is None:     # a phrase, most often found as written
+        group = None if match is None else match.lastindex
+        if group is None:     # a phrase, most often found as written
             entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)
-        elif match.lastindex == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone, as in _entry
+        elif group == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone, as in _entry
             entry = bare_digits
         else:
             entry = _entry(scanned, start, end, match, grammar)
         if run:
-            gap = text[run[-1][1]:start]      # a run goes on over nothing or spaces within one line
+            gap = text[last:start]      # a run goes on over nothing or spaces within one line
             if entry is None or not (gap == " " or not gap or (gap.isspace() and "\n" not in gap)):
                 if numeric:
                     runs.append(run)
                 run, numeric = [], False
         if entry is not None:
             run.append((start, end, entry, match))
-            numeric = numeric or entry.numeric
+            numeric, last = numeric or entry.numeric, end
     if numeric:
         runs.append(run)
     return runs
