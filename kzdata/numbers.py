@@ -318,17 +318,15 @@ def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) 
 
 
 def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: _Grammar) -> _Entry | None:
-    """The entry of the atom at ``scanned[start:end]``, found by ``match``; None for digits that are
-    no figure."""
+    """The entry of the atom at ``scanned[start:end]``, found by ``match``, where :func:`_runs` did not
+    settle it at once: a phrase spaced or cased otherwise than its key, digits with a glued currency
+    or suffix, or digits that are no figure (None)."""
     if match is None or match.lastindex is None:
-        phrase = scanned[start:end]
-        return grammar.phrases.get(phrase) or grammar.phrases[_key(phrase)]
+        return grammar.phrases[_key(scanned[start:end])]
     number_start = match.start(_NUMBER)
     if number_start < 0:
         return None
     entries = grammar.digit_entries
-    if number_start == start + 1 and match.lastindex == _NUMBER:    # no currency before, no suffix after
-        return entries[None, None]
     currency = scanned[start:number_start - 1].rstrip() or None
     suffix = match[_SUFFIX]
     return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
@@ -360,7 +358,7 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
         group = None if match is None else match.lastindex
         if group is None:     # a phrase, most often found as written
             entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)
-        elif group == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone, as in _entry
+        elif group == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone: no currency, no suffix
             entry = bare_digits
         else:
             entry = _entry(scanned, start, end, match, grammar)

@@ -20,7 +20,6 @@ from .numbers import NumberMention, find_numbers
 from .segment import CONTENT_KINDS, Sentence
 
 NOT_DATES = ("duration", "offset")
-_ENDS = ""      # the key of the sentences' ends among the grouped lists (no list attribute is so named)
 
 
 class DateMention(NamedTuple):
@@ -47,6 +46,7 @@ class Scan:
     numbers: list[NumberMention] = field(default_factory=list)
     words: lang.WordStarts | None = None    # where vocabularies' leading words stand (see word_starts)
     _grouped: dict = field(default_factory=dict, repr=False, compare=False)   # name -> (items, count, sentences, by_sentence)
+    _sentence_ends: tuple | None = field(default=None, repr=False, compare=False)   # (sentences, their ends)
     memo: dict = field(default_factory=dict, repr=False, compare=False)     # what readers of the scan keep
 
     def within(self, name: str, sentence: Sentence) -> list:
@@ -70,9 +70,9 @@ class Scan:
 
     def _ends(self) -> list[int]:
         """Where the sentences end, listed once for all the lists grouped by sentence."""
-        kept = self._grouped.get(_ENDS)
+        kept = self._sentence_ends
         if kept is None or kept[0] is not self.sentences:
-            kept = self._grouped[_ENDS] = (self.sentences, [sentence.end for sentence in self.sentences])
+            kept = self._sentence_ends = (self.sentences, [sentence.end for sentence in self.sentences])
         return kept[1]
 
     def word_starts(self) -> lang.WordStarts:
