@@ -261,12 +261,20 @@ def best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
     """
     key = ("best_place", sentence.start, sentence.end)
     if key not in scan.memo:
-        scan.memo[key] = _best_place(scan, sentence)
+        scan.memo[key] = _best_place(scan, sentence, scan.event_places(sentence))
     return scan.memo[key]
 
 
-def _best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
-    places = scan.event_places(sentence)
+def _best_place_among(scan: Scan, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """:func:`best_place`, given the places that lie in the sentence (``scan.within("places", sentence)``)."""
+    key = ("best_place", sentence.start, sentence.end)
+    if key not in scan.memo:
+        scan.memo[key] = _best_place(scan, sentence, scan.outside_dateline(places))
+    return scan.memo[key]
+
+
+def _best_place(scan: Scan, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place of :func:`best_place` among the sentence's ``places`` (the dateline's left out)."""
     if not places:
         return None
     words = vocabulary(scan.language)
@@ -290,7 +298,7 @@ def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict
     places = scan.by_sentence("places")
     found = []      # (trigger, date or None, sentence index, sentence, place) of each trigger, in text order
     for index, sentence, triggers, relations in _triggered_sentences(scan, words):
-        place = best_place(scan, sentence) if index in places else None
+        place = _best_place_among(scan, sentence, places[index]) if index in places else None
         whens = _whens(triggers, dates.get(index), offsets.get(index), relations, scan.reference)
         for trigger, when in zip(triggers, whens):
             found.append((trigger, when, index, sentence, place))
@@ -314,7 +322,7 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sent
     lowered = scan.word_starts().lowered
     alone = [index for index in content if lang.follows_word_character(lowered, sentences[index].start)]
     searched = set(content).difference(alone)
-    ends = [sentence.end for sentence in sentences]
+    ends = scan.sentence_ends()
     regexes = words.ascii_triggers if lang.plain_ascii(view) else words.triggers
     by_sentence: dict[int, list[Trigger]] = {}
     for index, event_type, start, end in _article_matches(regexes, view, sentences, ends, article, searched):

@@ -65,11 +65,11 @@ class Scan:
         items, sentences = getattr(self, name), self.sentences
         kept = self._grouped.get(name)
         if kept is None or kept[0] is not items or kept[1] != len(items) or kept[2] is not sentences:
-            kept = self._grouped[name] = (items, len(items), sentences, _group(items, sentences, self._ends()))
+            kept = self._grouped[name] = (items, len(items), sentences, _group(items, sentences, self.sentence_ends()))
         return kept[3]
 
-    def _ends(self) -> list[int]:
-        """Where the sentences end, listed once for all the lists grouped by sentence."""
+    def sentence_ends(self) -> list[int]:
+        """Where the sentences end, listed once for all the lists grouped by sentence. Kept: do not change it."""
         kept = self._sentence_ends
         if kept is None or kept[0] is not self.sentences:
             kept = self._sentence_ends = (self.sentences, [sentence.end for sentence in self.sentences])
@@ -88,8 +88,11 @@ class Scan:
 
     def event_places(self, sentence: Sentence) -> list[PlaceMention]:
         """Places in the sentence other than the dateline (where the reporter is, not where it happened)."""
+        return self.outside_dateline(self.within("places", sentence))
+
+    def outside_dateline(self, places: list[PlaceMention]) -> list[PlaceMention]:
+        """The places (of one sentence, say) that are not in the dateline."""
         span = self.meta.dateline_span
-        places = self.within("places", sentence)
         return [p for p in places if not (span[0] <= p.start < span[1])] if span else places
 
 
