@@ -116,6 +116,7 @@ class Layout:
     sentence_end: re.Pattern
     period_end: re.Pattern
     abbreviations: frozenset
+    longest_abbreviation: int
     minor_words: frozenset
     meta_separator: str
     timestamp: re.Pattern
@@ -152,6 +153,7 @@ def layout(language: str = "id") -> Layout:
         sentence_end=re.compile(r"[.!?]" + _AFTER_FIRST_MARK),
         period_end=re.compile(r"\." + _AFTER_FIRST_MARK),
         abbreviations=frozenset(data["abbreviations"]),
+        longest_abbreviation=max(len(w) for w in data["abbreviations"]),
         minor_words=frozenset(data["headline_minor_words"]),
         meta_separator=data["meta_separator"],
         timestamp=re.compile(data["timestamp_hint"]),
@@ -344,14 +346,19 @@ def _is_prose(text: str, markup: re.Match | None) -> bool:
 
 
 def _is_headline(text: str, rules: Layout) -> bool:
-    """Short, unpunctuated at the end, and most words capitalised: how titles and link lists look."""
-    if text.endswith(_HEADLINE_MARKS):
+    """Short, unpunctuated at the end, and most words capitalised: how titles and link lists look.
+
+    Minor words ("di", "dan") are not counted, capitalised or not."""
+    if text.endswith(_HEADLINE_MARKS) or len(text.split()) > 20:
         return False
-    words = [w for w in _HEADLINE_WORD.findall(text) if w.lower() not in rules.minor_words]
-    if not words or len(text.split()) > 20:
-        return False
-    capitalised = sum(w[0].isupper() for w in words)
-    return capitalised / len(words) >= 0.6
+    minor_words = rules.minor_words
+    counted = capitalised = 0
+    for word in _HEADLINE_WORD.findall(text):
+        if word.lower() not in minor_words:
+            counted += 1
+            if word[0].isupper():
+                capitalised += 1
+    return counted > 0 and capitalised / counted >= 0.6
 
 
 def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]:
@@ -360,17 +367,21 @@ def _sentence_spans(text: str, end: int, rules: Layout) -> list[tuple[int, int]]
 
     A sentence ends where the match ends, which is where its group 1, the spaces before the next
     sentence, starts. The word before the mark is mostly a plain word after a space: that is tried
-    first, before :func:`_word_before`."""
+    first, before :func:`_word_before`; when longer than every abbreviation it is none (lower-casing
+    never shortens a word)."""
     spans, begin = [], 0
     ends = rules.sentence_end if "!" in text or "?" in text else rules.period_end
-    abbreviations = rules.abbreviations
+    abbreviations, longest = rules.abbreviations, rules.longest_abbreviation
     for match in ends.finditer(text, 0, end):
         mark = match.start()
         word = text[text.rfind(" ", 0, mark) + 1:mark]
-        if not word.isalnum():
+        if word.isalnum():
+            if len(word) <= longest and word.lower() in abbreviations:
+                continue
+        else:
             word = _word_before(text, mark)
-        if word and word.lower().rstrip(".") in abbreviations:
-            continue
+            if word and word.lower().rstrip(".") in abbreviations:
+                continue
         stop, following = match.span(1)
         spans.append((begin, stop))
         begin = following

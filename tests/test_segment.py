@@ -60,6 +60,15 @@ def test_body_is_split_into_sentences_and_abbreviations_do_not_end_them():
     assert '"Harga naik terlalu cepat."' in body
 
 
+def test_the_longest_abbreviations_and_words_just_longer_do_as_they_should():
+    text = ("Judul Berita Pendek di Sini\n\nPasukan tiba dipimpin Brigjen. Andi Wijaya pada Senin pagi hari ini. "
+            "Mereka berangkat dari markas Kostrad. Warga menyambut kedatangan pasukan itu dengan gembira.\n")
+    body = [t for k, _, t in kinds(text) if k == "body"]
+    assert body == ["Pasukan tiba dipimpin Brigjen. Andi Wijaya pada Senin pagi hari ini.",
+                    "Mereka berangkat dari markas Kostrad.",
+                    "Warga menyambut kedatangan pasukan itu dengan gembira."]
+
+
 def test_boilerplate_lines_are_kept_and_marked():
     found = kinds(PAGE)
     assert ("boilerplate", "related", "Baca Juga: Harga Gas di Kazakhstan Naik Dua Kali Lipat") in found
