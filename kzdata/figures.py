@@ -222,7 +222,7 @@ def _as_of(dates: list[DateMention], number: NumberMention, otherwise: tuple | N
     """(date, inferred): of the sentence's ``dates`` the one nearest the number, else ``otherwise``."""
     if not dates:
         return otherwise
-    nearest = min(dates, key=lambda d: abs(d.start - number.start))
+    nearest = dates[0] if len(dates) == 1 else min(dates, key=lambda d: abs(d.start - number.start))
     return nearest.resolved.date_end, False
 
 
