@@ -292,13 +292,13 @@ def _numbers_by_sentence(scan: Scan) -> list[tuple[int, Sentence, list[NumberMen
     return found
 
 
-def _figures_in(scan: Scan, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
+def _figures_in(view: str, lowered: str | None, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
                 starts: dict | None) -> list[tuple[NumberMention, str | None, str]]:
-    """(number, subject, category) of the sentence's numbers that are figures."""
+    """(number, subject, category) of the sentence's numbers that are figures; ``lowered``: the
+    view's :func:`language.folded` text, if any."""
     found = []
-    lowered = scan.word_starts().lowered
-    for number, category in zip(numbers, _categories(words, scan.view, sentence, numbers, starts)):
-        subject = words.subjects.after(scan.view, lowered, number)
+    for number, category in zip(numbers, _categories(words, view, sentence, numbers, starts)):
+        subject = words.subjects.after(view, lowered, number)
         category = category or _COUNTED_AS.get(subject)
         if category is not None:
             found.append((number, subject, category))
@@ -334,11 +334,12 @@ def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, acto
 def extract_figures(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
     grouped = _numbers_by_sentence(scan)
-    starts = scan.word_starts().by_sentence(words.starts, [sentence for _, sentence, _ in grouped])
+    word_starts = scan.word_starts()
+    starts = word_starts.by_sentence(words.starts, [sentence for _, sentence, _ in grouped])
     actors, dates = scan.by_sentence("actors"), scan.by_sentence("dates")
     rows: list[dict] = []
     for (index, sentence, numbers), sentence_starts in zip(grouped, starts):
-        found = _figures_in(scan, words, sentence, numbers, sentence_starts)
+        found = _figures_in(scan.view, word_starts.lowered, words, sentence, numbers, sentence_starts)
         if found:
             rows += _rows(scan, sentence, sentence_starts, found, actors.get(index, []), dates.get(index, []),
                           article_id, outlet, len(rows))
