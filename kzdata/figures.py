@@ -134,19 +134,16 @@ def _in_span(regex: re.Pattern, view: str, positions: list[int] | None, start: i
     return lang.matches_at(regex, view, [p for p in positions if start <= p < end], end)
 
 
-def _in_gaps(regex: re.Pattern, view: str, positions: list[int] | None, bounds: list[int]) -> dict[int, list[re.Match]]:
-    """Gap k -> what :func:`_in_span` finds in ``view[bounds[2k]:bounds[2k + 1]]``, for the gaps where
-    it finds anything; ``bounds``: sorted, the gaps' starts and ends in turn.
+def _in_gaps(regex: re.Pattern, view: str, positions: list[int] | None, bounds: list[int]) -> list[tuple[int, re.Match]]:
+    """(k, match) for what :func:`_in_span` finds in gap k, ``view[bounds[2k]:bounds[2k + 1]]``, in
+    text order; ``bounds``: sorted, the gaps' starts and ends in turn.
 
     A position lies in gap k when exactly 2k + 1 bounds are at or before it. A match ends within its
     gap, so before the next gap's positions: the matches of all gaps are disjoint as those of one."""
-    found: dict[int, list[re.Match]] = {}
     if positions is None:
-        for k in range(0, len(bounds), 2):
-            matches = list(regex.finditer(view, bounds[k], bounds[k + 1]))
-            if matches:
-                found[k >> 1] = matches
-        return found
+        return [(k >> 1, match) for k in range(0, len(bounds), 2)
+                for match in regex.finditer(view, bounds[k], bounds[k + 1])]
+    found = []
     end = 0
     for position in positions:
         index = bisect_right(bounds, position)
@@ -154,10 +151,7 @@ def _in_gaps(regex: re.Pattern, view: str, positions: list[int] | None, bounds: 
             match = regex.match(view, position, bounds[index])
             if match:
                 end = match.end()
-                if index >> 1 in found:
-                    found[index >> 1].append(match)
-                else:
-                    found[index >> 1] = [match]
+                found.append((index >> 1, match))
     return found
 
 
@@ -168,8 +162,10 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
     numbers are searched together, once for each trigger: gap k holds the triggers before number k
     and after number k - 1.
 
-    The nearest is the one fewest words away, at equal distance the one before the number (of one
-    trigger's matches the last before it and the first after it), then the first category by name.
+    The nearest is the one fewest words away, at equal distance the one before the number, then the
+    first category by name. Of one trigger's matches in a gap, the last is the nearest to the number
+    after the gap and the first to the one before it: the others are as far at least (the words
+    between it and the number lie between them and the number too), so all may be weighed.
     ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
     before, after = _triggers(words, starts)
     if not before and not after:
@@ -181,15 +177,15 @@ def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list
     count, max_gap = len(numbers), words.max_gap_words
     nearest: list[tuple | None] = [None] * count
     for category, regex, positions in before:
-        for k, matches in _in_gaps(regex, view, positions, bounds).items():
+        for k, match in _in_gaps(regex, view, positions, bounds):
             if k < count:
-                candidate = (_words_between(view, matches[-1].end(), bounds[2 * k + 1]), 0, category)
+                candidate = (_words_between(view, match.end(), bounds[2 * k + 1]), 0, category)
                 if candidate[0] <= max_gap and (nearest[k] is None or candidate < nearest[k]):
                     nearest[k] = candidate
     for category, regex, positions in after:
-        for k, matches in _in_gaps(regex, view, positions, bounds).items():
+        for k, match in _in_gaps(regex, view, positions, bounds):
             if k:
-                candidate = (_words_between(view, bounds[2 * k], matches[0].start()), 1, category)
+                candidate = (_words_between(view, bounds[2 * k], match.start()), 1, category)
                 if candidate[0] <= max_gap and (nearest[k - 1] is None or candidate < nearest[k - 1]):
                     nearest[k - 1] = candidate
     return [found[2] if found else None for found in nearest]

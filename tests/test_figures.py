@@ -40,6 +40,16 @@ def test_each_number_takes_its_own_trigger():
     assert list(zip(df.category, df.value, df.qualifier)) == [("killed", 9.0, "exact"), ("arrested", 1200.0, "at_least")]
 
 
+@pytest.mark.parametrize("sentence, category", [
+    # the last "menewaskan" stands right before the number, the first seven words away: too far
+    ("Serangan itu menewaskan warga desa, melukai penduduk, lalu kembali menewaskan 4 perusuh.", "killed"),
+    # the first "tewas" follows the noun, the second seven words after the number: too far
+    ("Sebanyak 4 perusuh tewas, sementara yang lain ditangkap dan juga tewas.", "killed"),
+])
+def test_a_trigger_said_twice_counts_where_it_stands_nearest(sentence, category):
+    assert only(figures_of(sentence)).category == category
+
+
 def test_written_out_numbers_and_a_trigger_after_the_noun():
     row = only(figures_of("Dua puluh enam petugas keamanan juga tewas."))
     assert (row.value, row.category, row.subject, row.number_text) == (26.0, "killed", "security forces", "Dua puluh enam")
