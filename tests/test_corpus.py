@@ -139,3 +139,17 @@ def test_a_source_name_spaced_or_hyphenated_otherwise_is_still_read(credit):
             "ALMATY - Polisi menahan puluhan warga pada Rabu (5/1/2022).\n\n"
             f"Sumber: {credit}, AFP\n")
     assert extract_text(text).articles[0]["credited_sources"] == "CNN Indonesia; AFP"
+
+
+def test_each_place_mention_has_a_row_of_its_own():
+    text = "Demo di Almaty Meluas\n\nWarga Almaty turun ke jalan. Polisi menjaga pusat Almaty.\n"
+    first = extract_text(text, article_id="a1").places
+    assert [(r["article_id"], r["sentence_id"], r["mention"], r["name"]) for r in first] == [
+        ("a1", 0, "Almaty", "Almaty"), ("a1", 1, "Almaty", "Almaty"), ("a1", 2, "Almaty", "Almaty")]
+    assert [(r["start"], r["end"]) for r in first] == [(8, 14), (29, 35), (73, 79)]
+    assert list(first[0]) == ["article_id", "sentence_id", "start", "end", "mention", "name", "kind", "lat",
+                              "lon", "precision"]
+    first[0]["name"] = "changed"    # a row changed by its user changes no later row
+    second = extract_text(text, article_id="b2").places
+    assert [r["name"] for r in second] == ["Almaty"] * 3
+    assert [r["article_id"] for r in second] == ["b2"] * 3
