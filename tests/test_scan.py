@@ -31,3 +31,12 @@ def test_mentions_are_grouped_by_the_sentence_that_holds_them_whole():
 def test_within_gives_a_sentence_its_mentions_or_none():
     scan = scan_with([Mention(31, 38)])
     assert [scan.within("numbers", s) for s in scan.sentences] == [[], [], [Mention(31, 38)]]
+
+
+def test_actors_are_found_in_any_case_also_where_the_text_cannot_be_folded():
+    from kzdata.actors import find_actors
+    folded = "Kemarin KASSYM-JOMART  TOKAYEV menemui warga di Almaty."
+    unfolded = folded.replace("Almaty", "İzmir")     # lower-casing "İ" makes two characters
+    for text in (folded, unfolded):
+        found = find_actors(text)
+        assert [(m.start, m.end, m.actor.name) for m in found] == [(8, 30, "President Tokayev")]
