@@ -57,6 +57,13 @@ def find_sources(text: str) -> list[str]:
     found = locator.search(searched)
     while found:
         match = regex.match(searched, found.start())
-        names.append(index.by_alias[literal_key(match.group())])
+        names.append(_name_of(match.group()))
         found = locator.search(searched, match.end())
     return list(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=1024)
+def _name_of(matched: str) -> str:
+    """The canonical name of an alias as a regex matched it: the same few are matched article after
+    article, and their key (:func:`language.literal_key`) is made once."""
+    return _index().by_alias[literal_key(matched)]

@@ -153,3 +153,10 @@ def test_each_place_mention_has_a_row_of_its_own():
     second = extract_text(text, article_id="b2").places
     assert [r["name"] for r in second] == ["Almaty"] * 3
     assert [r["article_id"] for r in second] == ["b2"] * 3
+
+
+def test_an_alias_read_again_in_another_spelling_gives_the_same_name():
+    """Each spelling of an alias is looked up once and remembered: a later spelling has its own key."""
+    assert find_sources("Foto: Antara. Sumber: ANTARA") == ["Antara"]
+    assert find_sources("Sumber: antara, Agence  France-Presse") == ["Antara", "AFP"]
+    assert find_sources("dilansir AGENCE FRANCE PRESSE dan kantor berita Antara") == ["AFP", "Antara"]
