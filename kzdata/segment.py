@@ -174,16 +174,15 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
     rows = []
     for paragraph, (start, text, (kind, role), tail) in enumerate(zip(starts, texts, kinds, tails)):
         if kind == BOILERPLATE:
-            spans = [(0, len(text))]
-        elif kind == TITLE:
-            spans = [(0, tail.head)]
+            rows.append((len(rows), start, start + len(text), kind, role, paragraph))
+            continue
+        if kind == TITLE:
+            rows.append((len(rows), start, start + tail.head, kind, role, paragraph))
         else:
-            spans = _sentence_spans(text, tail.head, rules)
-        for begin, end in spans:
-            rows.append((len(rows), start + begin, start + end, kind, role, paragraph))
-        if kind != BOILERPLATE:
-            for begin, end, piece_role in tail.pieces:
-                rows.append((len(rows), start + begin, start + end, BOILERPLATE, piece_role, paragraph))
+            for begin, end in _sentence_spans(text, tail.head, rules):
+                rows.append((len(rows), start + begin, start + end, kind, role, paragraph))
+        for begin, end, piece_role in tail.pieces:
+            rows.append((len(rows), start + begin, start + end, BOILERPLATE, piece_role, paragraph))
     return list(map(_as_sentence, rows))
 
 
