@@ -362,6 +362,23 @@ def test_not_dates(sentence):
     assert [e for e in find_dates(sentence) if e.kind in ("absolute", "period")] == []
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("Pasukan ditarik 2 hingga 5 Januari 2022.", [("absolute", "2 hingga 5 Januari 2022")]),
+    ("Pasukan ditarik 2 \u2013 5 Januari.", [("absolute", "2 \u2013 5 Januari")]),
+    ("Pasukan ditarik 2\nJanuari 2022.", [("absolute", "2\nJanuari 2022")]),
+    ("Bandara ditutup ( 13/1) malam.", [("absolute", "( 13/1) malam")]),
+    ("Laporan tertanggal 13.01.2022 beredar.", [("absolute", "13.01.2022")]),
+    ("Warga mengungsi 2 - 3 hari.", [("duration", "2 - 3 hari")]),
+    ("Warga mengungsi dua belas hari.", [("duration", "dua belas hari")]),
+    ("Warga mengungsi dua sampai tiga hari.", [("duration", "dua sampai tiga hari")]),
+    ("Warga mengungsi ratusan\u00a0hari.", [("duration", "ratusan\u00a0hari")]),
+    ("Sebanyak 120 orang dan dua warga ditahan (foto: polisi).", []),
+    ("Ratusan demonstran berkumpul pukul 07:00 sejak 1.200 warga datang.", []),
+])
+def test_a_number_starts_an_expression_only_before_what_follows_one(sentence, found):
+    assert [(e.kind, e.text) for e in find_dates(sentence)] == found
+
+
 def test_phrases_spaced_otherwise_are_looked_up():
     assert only("Rapat Rabu (5/1) dini \n hari ditunda.").time_of_day == "early morning"
     assert only("Rapat digelar pekan\u00a0 kedua Januari 2022.").resolve(THURSDAY) == \
