@@ -569,7 +569,8 @@ def _rules(language: str) -> _Rules:
     shaped = {name: f"(?P<{name}>{body})" for name, (body, _) in bodies.items()}
     starts = _shape_starts(data)
     guarded = (f"(?=[{_first_characters(*starts[name])}]){pattern}" for name, pattern in shaped.items())
-    opening = f"(?={_starters(starts, _checked_characters(data, words))})(?:{'|'.join(guarded)})"
+    starters = _starters(starts, _checked_characters(data, words), _checked_words(data))
+    opening = f"(?={starters})(?:{'|'.join(guarded)})"
     return _Rules(
         master=re.compile(_MASTER_START + opening),
         opening=re.compile(opening),
@@ -622,25 +623,35 @@ def _first_characters(characters: tuple[str, ...], lists: list) -> str:
     return "".join(characters) + "".join(map(re.escape, sorted({word[0] for word in _first_words(lists)})))
 
 
-def _starters(starts: dict[str, tuple[tuple[str, ...], list]], checked: dict[str, str]) -> str:
+def _starters(starts: dict[str, tuple[tuple[str, ...], list]], checked: dict[str, str],
+              followed: list[tuple[list, str]]) -> str:
     """What any expression can start with: a digit, "(" or the first word of a listed phrase.
 
     Checked first at each word start, so that the shapes are tried only where one can begin: this
-    makes the pass several times faster. A character in ``checked`` must match its pattern there.
+    makes the pass several times faster. A character in ``checked`` must match its pattern there,
+    and a phrase of the lists in ``followed`` must be followed as the pattern given with them.
 
     Only a beginning is checked, so a word that starts with another ("juli", "jul") is left out,
     and the words make one prefix tree per first letter, all alternatives of one flat alternation:
-    the regex engine rejects a word faster than with the tree's own nested groups.
+    the regex engine rejects a word faster than with the tree's own nested groups. A followed phrase
+    joins its letter's tree with a control character of its own at its end, which stands for its pattern.
     """
+    followed_lists = [phrases for lists, _ in followed for phrases in lists]
     characters = dict.fromkeys(character for characters, _ in starts.values() for character in characters
                                if character not in checked)
-    words = _first_words(words for _, lists in starts.values() for words in lists)
+    words = _first_words(phrases for _, lists in starts.values() for phrases in lists
+                         if not any(phrases is other for other in followed_lists))
+    firsts = [word for word in words if not any(word.startswith(other) for other in words - {word})]
+    followers = {chr(index): pattern for index, (_, pattern) in enumerate(followed)}
+    for mark, (lists, _) in zip(followers, followed):
+        firsts += [_key(phrase) + mark for phrases in lists for phrase in phrases]
     by_letter: dict[str, list[str]] = {}
-    for word in words:
-        if not any(word.startswith(other) for other in words - {word}):
-            by_letter.setdefault(word[0], []).append(word)
+    for word in firsts:
+        by_letter.setdefault(word[0], []).append(word)
+    trees = (lang.trie_pattern(by_letter[letter], lambda c: followers.get(c) or _phrase_char(c))
+             for letter in sorted(by_letter))
     leads = [f"[{''.join(characters)}]"] if characters else []
-    return "|".join([*leads, *checked.values(), *(lang.trie_pattern(by_letter[letter]) for letter in sorted(by_letter))])
+    return "|".join([*leads, *checked.values(), *trees])
 
 
 def _checked_characters(data: dict, w: _Words) -> dict[str, str]:
@@ -653,6 +664,18 @@ def _checked_characters(data: dict, w: _Words) -> dict[str, str]:
     separators = _regexes([*data["range_separators"], *data["quantity_range_separators"]])
     following = rf"[/.-]\d{{1,2}}(?!\d)|\s*{separators}|\s+(?:{w.month}|{_words(data['units'])})"
     return {r"\d": rf"\d\d*+(?:{following})", "(": r"\(\s*\d"}
+
+
+def _checked_words(data: dict) -> list[tuple[list, str]]:
+    """Lists of phrases that start an expression only before what the pattern given matches: a number
+    word before a unit or a range ("dua hari", "dua hingga tiga hari"; not "dua orang"), a duration prefix
+    before a quantity ("dalam tiga hari"; not "dalam negeri"). The patterns are what the quantity shape
+    puts after them, loosened."""
+    separators = _regexes(data["quantity_range_separators"])
+    number_words = [data["numbers"], data["vague_quantities"]]
+    quantity = _words([phrase for phrases in [*number_words, data["single_units"]] for phrase in phrases])
+    return [(number_words, rf"(?:\s*{separators}|\s+{_words(data['units'])})"),
+            ([data["duration_prefixes"]], rf"\s+(?:\d|{quantity})")]
 
 
 def _keyed(table: dict) -> _Phrases:

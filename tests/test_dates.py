@@ -372,10 +372,13 @@ def test_not_dates(sentence):
     ("Warga mengungsi dua belas hari.", [("duration", "dua belas hari")]),
     ("Warga mengungsi dua sampai tiga hari.", [("duration", "dua sampai tiga hari")]),
     ("Warga mengungsi ratusan\u00a0hari.", [("duration", "ratusan\u00a0hari")]),
+    ("Warga mengungsi dalam waktu\n3 hari.", [("duration", "dalam waktu\n3 hari")]),
+    ("Warga mengungsi selama  sepekan.", [("duration", "selama  sepekan")]),
     ("Sebanyak 120 orang dan dua warga ditahan (foto: polisi).", []),
+    ("Menteri dalam negeri bertahan selama krisis.", []),
     ("Ratusan demonstran berkumpul pukul 07:00 sejak 1.200 warga datang.", []),
 ])
-def test_a_number_starts_an_expression_only_before_what_follows_one(sentence, found):
+def test_a_number_or_duration_word_starts_an_expression_only_before_what_follows_one(sentence, found):
     assert [(e.kind, e.text) for e in find_dates(sentence)] == found
 
 
