@@ -91,9 +91,12 @@ class Scan:
         return self.outside_dateline(self.within("places", sentence))
 
     def outside_dateline(self, places: list[PlaceMention]) -> list[PlaceMention]:
-        """The places (of one sentence, say) that are not in the dateline."""
+        """The places (sorted by start, as those of one sentence) that are not in the dateline: ``places``
+        itself where none starts in it (do not change the list returned)."""
         span = self.meta.dateline_span
-        return [p for p in places if not (span[0] <= p.start < span[1])] if span else places
+        if not span or not places or places[0].start >= span[1] or places[-1].start < span[0]:
+            return places
+        return [p for p in places if not (span[0] <= p.start < span[1])]
 
 
 def within(items: list, sentence: Sentence) -> list:

@@ -113,6 +113,12 @@ def test_dateline_is_not_the_scene():
     assert pd.isna(row.place)
 
 
+def test_a_place_after_the_dateline_in_its_sentence_is_the_scene():
+    text = "Situasi Terkini\n\nALMATY - Polisi Taraz menangkap 12 orang pada Senin (10/1/2022).\n"
+    rows = frame("events", extract_text(text, ArticleInfo(outlet="Uji", published=THURSDAY)).events)
+    assert only(rows, "arrests").place == "Taraz"
+
+
 def test_future_statement_is_marked_announced():
     row = only(events_of("Tokayev mengatakan pasukan akan mulai menarik diri pada hari Jumat."), "troop_withdrawal")
     assert row.summary_en.endswith(", announced") and row.date == pd.Timestamp("2022-01-07")
