@@ -277,13 +277,12 @@ def _best_place(scan: Scan, sentence: Sentence, places: list[PlaceMention]) -> P
     """The place of :func:`best_place` among the sentence's ``places`` (the dateline's left out)."""
     if not places:
         return None
+    if len(places) == 1 and places[0].place.precision != "country":     # no rival, and no preposition needed
+        return places[0]
     words = vocabulary(scan.language)
     view = scan.view
-    if len(places) == 1:        # no rival: the preposition matters only for a country
-        place = places[0]
-        if place.place.precision != "country":
-            return place
-        return place if words.after_preposition(view, sentence.start, place.start) else None
+    if len(places) == 1:        # a country counts only after a preposition
+        return places[0] if words.after_preposition(view, sentence.start, places[0].start) else None
     candidates = []
     for place in places:
         after_preposition = words.after_preposition(view, sentence.start, place.start)
@@ -325,9 +324,11 @@ def _triggered_sentences(scan: Scan, words: _Vocabulary) -> list[tuple[int, Sent
     ends = scan.sentence_ends()
     regexes = words.ascii_triggers if lang.plain_ascii(view) else words.triggers
     by_sentence: dict[int, list[Trigger]] = {}
+    blockable = words.blocked.keys()
     for index, event_type, start, end in _article_matches(regexes, view, sentences, ends, article, searched):
-        if not words.is_blocked(event_type, view, sentences[index].start, start):
-            by_sentence.setdefault(index, []).append(Trigger(start, end, event_type))
+        if event_type in blockable and words.is_blocked(event_type, view, sentences[index].start, start):
+            continue
+        by_sentence.setdefault(index, []).append(Trigger(start, end, event_type))
     relations: dict[int, list[tuple[int, str]]] = {}
     for index, kind, start, _ in _article_matches(words.relations, view, sentences, ends, article, searched):
         relations.setdefault(index, []).append((start, kind))
