@@ -384,7 +384,7 @@ def _article_matches(regexes: dict[str, re.Pattern], view: str, sentences: list[
 
 def _fold_undated(found: list[tuple], reference: dt.date | None) -> list[tuple]:
     """Drop repeats; an undated mention of a type the article dates elsewhere adds nothing."""
-    dated_types = {trigger.type for trigger, when, *_ in found if when is not None}
+    dated_types = {trigger.type for trigger, when, _, _, _ in found if when is not None}
     before = ResolvedDate(reference, reference, BEFORE) if reference is not None else None
     seen, kept = set(), []
     for item in found:
