@@ -259,14 +259,12 @@ def best_place(scan: Scan, sentence: Sentence) -> PlaceMention | None:
     A country counts only after a preposition ("ke Kazakhstan"): elsewhere it is usually an
     adjective ("Kementerian Pertahanan Rusia", "presiden Kazakhstan"), not where things happened.
     """
-    key = ("best_place", sentence.start, sentence.end)
-    if key not in scan.memo:
-        scan.memo[key] = _best_place(scan, sentence, scan.event_places(sentence))
-    return scan.memo[key]
+    return _best_place_among(scan, sentence, scan.within("places", sentence))
 
 
 def _best_place_among(scan: Scan, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    """:func:`best_place`, given the places that lie in the sentence (``scan.within("places", sentence)``)."""
+    """:func:`best_place`, given the places that lie in the sentence (``scan.within("places", sentence)``);
+    kept in the scan's memo."""
     key = ("best_place", sentence.start, sentence.end)
     if key not in scan.memo:
         scan.memo[key] = _best_place(scan, sentence, scan.outside_dateline(places))

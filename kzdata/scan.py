@@ -86,13 +86,10 @@ class Scan:
     def quote(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
 
-    def event_places(self, sentence: Sentence) -> list[PlaceMention]:
-        """Places in the sentence other than the dateline (where the reporter is, not where it happened)."""
-        return self.outside_dateline(self.within("places", sentence))
-
     def outside_dateline(self, places: list[PlaceMention]) -> list[PlaceMention]:
-        """The places (sorted by start, as those of one sentence) that are not in the dateline: ``places``
-        itself where none starts in it (do not change the list returned)."""
+        """The places (sorted by start, as those of one sentence) that are not in the dateline, where the
+        reporter is, not where it happened: ``places`` itself where none starts in it (do not change the
+        list returned)."""
         span = self.meta.dateline_span
         if not span or not places or places[0].start >= span[1] or places[-1].start < span[0]:
             return places
