@@ -114,6 +114,7 @@ class _Shape:
 class _Rules:
     """One language's compiled patterns and word tables."""
     master: re.Pattern              # all shapes, one alternative (named after its shape) each
+    ascii_master: re.Pattern        # the master for plain ASCII text (see language.plain_ascii)
     opening: re.Pattern             # the master at the start of a text, where no character precedes
     shapes: dict                    # shape name -> _Shape
     time: re.Pattern
@@ -147,7 +148,7 @@ def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     low = _lowered(text)
     opening, master = rules.opening, rules.master
     if lang.plain_ascii(low):
-        opening, master = lang.ascii_twin(opening), lang.ascii_twin(master)
+        opening, master = lang.ascii_twin(opening), rules.ascii_master
     found: list[DateExpr] = []
     hit = opening.match(low) or master.search(low)
     while hit is not None:
@@ -573,6 +574,7 @@ def _rules(language: str) -> _Rules:
     opening = f"(?={starters})(?:{'|'.join(guarded)})"
     return _Rules(
         master=re.compile(_MASTER_START + opening),
+        ascii_master=re.compile(lang.ASCII_NON_WORD + opening, re.ASCII),
         opening=re.compile(opening),
         shapes={name: _Shape(name, re.compile(_START + shaped[name]), build) for name, (_, build) in bodies.items()},
         time=_time_pattern(data),

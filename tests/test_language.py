@@ -2,7 +2,7 @@
 import re
 from collections import namedtuple
 
-from kzdata.language import StartIndex, ascii_twin, folded, literal_regex, literal_trie, spaced
+from kzdata.language import ASCII_NON_WORD, StartIndex, ascii_twin, folded, literal_regex, literal_trie, spaced
 
 Sentence = namedtuple("Sentence", "start end")
 INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
@@ -52,3 +52,8 @@ def test_literal_trie_matches_as_the_literal_regex_longest_phrase_first():
     expected = [(0, 14), (19, 36), (49, 56)]
     assert [m.span() for m in trie.finditer(text)] == expected
     assert [m.span() for m in literal_regex(phrases).finditer(text)] == expected
+
+
+def test_the_spelled_out_ascii_non_word_class_is_ascii_w_negated():
+    spelled, category = re.compile(ASCII_NON_WORD, re.ASCII), re.compile(r"\W", re.ASCII)
+    assert [chr(c) for c in range(128) if spelled.match(chr(c))] == [chr(c) for c in range(128) if category.match(chr(c))]
