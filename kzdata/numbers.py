@@ -43,6 +43,7 @@ _PHRASE_QUALIFIERS = {"approx", "at_least", "at_most"}
 _NOT_GLUED = r"(?!\w|-[^\W\d_])"
 _NO_LETTER = r"(?![^\W\d_])"
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"    # \W on ASCII text, spelled out (see _atom_patterns)
 _NUMBER, _SUFFIX = 1, 3    # groups "num" and "suffix" of the word atoms (see _atom_patterns), read by number
 
 
@@ -108,6 +109,7 @@ class _Quantity:
 @dataclass(frozen=True)
 class _Grammar:
     atoms: tuple[re.Pattern, re.Pattern]       # (word atoms, symbols)
+    ascii: tuple[re.Pattern, re.Pattern]       # the same for plain ASCII text (see language.plain_ascii)
     caseless: tuple[re.Pattern, re.Pattern]    # the same, ignoring case
     symbol_starts: str                         # the characters symbols start with
     decimal: str
@@ -204,7 +206,7 @@ def _figure(decimal: str, group: str) -> str:
     return rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
 
 
-def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
+def _atom_patterns(data: dict, phrases: dict[str, _Entry], ascii: bool = False) -> tuple[str, str]:
     """The patterns of :func:`_atom_matches`: word atoms, led by the character before them, and
     symbols.
 
@@ -217,7 +219,12 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     parts the atoms around it. A symbol may follow anything.
 
     Phrases whose first letter no digits can start with are tried before the digits: the engine
-    passes over them at once, where the digits' lookahead is a call it makes at every word."""
+    passes over them at once, where the digits' lookahead is a call it makes at every word.
+
+    ``ascii``: the patterns for plain ASCII text, to compile with ``re.ASCII``. The engine tests the
+    character before each atom, at every character of the text, and the one the digits' lookahead
+    looks at: spelled out as ASCII characters these classes become bitmaps, which it tests faster
+    than the categories ``\\W`` and ``\\d``."""
     separators = data["separators"]
     joiners = "[" + re.escape(separators["decimal"] + separators["group"]) + ":/]"
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
@@ -227,7 +234,9 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
     figure = _figure(separators["decimal"], separators["group"])
     digit_start = rf"[\d{leads}]"
-    digits = (rf"(?={digit_start})(?:{currency}\s*)?"
+    ascii_leads = re.escape("".join(sorted({c[0] for c in currencies if c[0].isascii()})))
+    non_word, digit_class = (_ASCII_NON_WORD, f"[0-9{ascii_leads}]") if ascii else (r"\W", digit_start)
+    digits = (rf"(?={digit_class})(?:{currency}\s*)?"
               rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
@@ -236,7 +245,7 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry]) -> tuple[str, str]:
     after = [word for word in words if clashes(word[0])]
     alternatives = [_branches(before, _NOT_GLUED), digits, _branches(after, _NOT_GLUED)]
     atom = "|".join(alternative for alternative in alternatives if alternative)
-    return rf"\W(?:{atom})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
+    return rf"{non_word}(?:{atom})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
 
 
 @lru_cache(maxsize=None)
@@ -248,6 +257,7 @@ def _grammar(language: str) -> _Grammar:
     patterns = _atom_patterns(data, phrases)
     return _Grammar(
         atoms=tuple(re.compile(p) for p in patterns),
+        ascii=tuple(re.compile(p, re.ASCII) for p in _atom_patterns(data, phrases, ascii=True)),
         symbol_starts="".join(sorted({phrase[0] for phrase in _split_words(phrases)[1]})),
         caseless=tuple(re.compile(p, re.IGNORECASE) for p in patterns),
         decimal=separators["decimal"],
@@ -345,7 +355,7 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     if len(lowered) == len(text):
         (words, symbols), scanned, starts = grammar.atoms, lowered, grammar.symbol_starts
         if lang.plain_ascii(lowered):
-            words, symbols = lang.ascii_twin(words), lang.ascii_twin(symbols)
+            words, symbols = grammar.ascii
     else:
         (words, symbols), scanned, starts = grammar.caseless, text, None
     runs = []

@@ -358,3 +358,19 @@ def test_a_lone_figure_reads_as_the_general_reading_does(text, monkeypatch):
     direct = find_numbers(text)
     monkeypatch.setattr(numbers, "_plain_figure", lambda atoms, at, opener: False)
     assert find_numbers(text) == direct != []
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi (sekitar 40 personel) menyita Rp7.500, US$ 200 dan $15 di pos [12] itu.",
+    "Harga naik ~10 persen;\"dua puluh\" warga|30 keluarga{5} mengungsi @3.700 rupiah.",
+    "Data 2-3 juta, lebih dari 1,5 juta jiwa: 16.46 WIB, 10/11, `7 desa` dan ^8 kota.",
+])
+def test_the_ascii_patterns_find_the_atoms_the_general_ones_do(text):
+    """Plain ASCII text is scanned with patterns whose classes are spelled out as ASCII characters."""
+    grammar = numbers._grammar("id")
+    scanned = text.lower()
+
+    def atoms(words, symbols):
+        found = numbers._atom_matches(words, numbers._symbol_spans(scanned, symbols, grammar.symbol_starts), scanned)
+        return [(start, end, match and match.groupdict()) for start, end, match in found]
+    assert atoms(*grammar.ascii) == atoms(*grammar.atoms) != []
