@@ -287,7 +287,7 @@ def _symbol_spans(text: str, symbols: re.Pattern, starts: str | None) -> list[tu
             spans.append(match.span())
             match = symbols.search(text, match.start() + 1)
         return spans
-    places = sorted(at for char in starts for at in _positions(text, char))
+    places = sorted(at for char in starts if char in text for at in _positions(text, char))
     return [match.span() for match in map(symbols.match, repeat(text), places) if match is not None]
 
 
