@@ -43,7 +43,6 @@ _PHRASE_QUALIFIERS = {"approx", "at_least", "at_most"}
 _NOT_GLUED = r"(?!\w|-[^\W\d_])"
 _NO_LETTER = r"(?![^\W\d_])"
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"    # \W on ASCII text, spelled out (see _atom_patterns)
 _NUMBER, _SUFFIX = 1, 3    # groups "num" and "suffix" of the word atoms (see _atom_patterns), read by number
 
 
@@ -235,7 +234,7 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry], ascii: bool = False) 
     figure = _figure(separators["decimal"], separators["group"])
     digit_start = rf"[\d{leads}]"
     ascii_leads = re.escape("".join(sorted({c[0] for c in currencies if c[0].isascii()})))
-    non_word, digit_class = (_ASCII_NON_WORD, f"[0-9{ascii_leads}]") if ascii else (r"\W", digit_start)
+    non_word, digit_class = (lang.ASCII_NON_WORD, f"[0-9{ascii_leads}]") if ascii else (r"\W", digit_start)
     digits = (rf"(?={digit_class})(?:{currency}\s*)?"
               rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
