@@ -32,7 +32,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -41,6 +41,7 @@ from typing import Iterable, NamedTuple, Sequence
 import pandas as pd
 
 from . import language as lang
+from .records import from_fields
 
 PACKAGE_DIR = Path(__file__).parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -91,8 +92,7 @@ class PlaceMention(NamedTuple):
     place: Place
 
 
-# PlaceMention(start, end, text, place) without the named tuple's __new__, a Python function: a third cheaper.
-_new_mention = partial(tuple.__new__, PlaceMention)
+_new_mention = from_fields(PlaceMention)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import language as lang
 from .reading import matching_view
+from .records import from_fields
 
 TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE = "title", "standfirst", "caption", "body", "boilerplate"
 SENTENCE_KINDS = (TITLE, STANDFIRST, CAPTION, BODY, BOILERPLATE)
@@ -186,8 +187,7 @@ def segment(text: str, language: str = "id", view: str | None = None) -> list[Se
     return list(map(_as_sentence, rows))
 
 
-_as_sentence = partial(tuple.__new__, Sentence)
-"""``Sentence._make`` without its Python-level call: the fields are known to be complete."""
+_as_sentence = from_fields(Sentence)
 
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
