@@ -24,6 +24,7 @@ MAX_INFERRED_SPAN_DAYS = 7  # see _dates_a_report
 _WORD = re.compile(r"\w+")
 _COUNTED_AS = {"troops": "troops", "aircraft": "aircraft"}     # subject -> category when no trigger gives one
 _ARTICLE = r"para\W+"      # may stand between a number and the noun it counts
+_APART = object()     # in _categories, the stretch between two sentences, where no trigger is weighed
 
 
 class _Subjects:
@@ -108,14 +109,14 @@ def _words_between(view: str, start: int, end: int) -> int:
 
 
 def _positions(words: _Vocabulary, name: str, starts: dict | None) -> list[int] | None:
-    """Where the phrases of ``name`` can start in a sentence whose ``starts`` these are; None: anywhere."""
+    """Where the phrases of ``name`` can start in a text whose ``starts`` these are; None: anywhere."""
     if starts is None or name in words.starts.unindexed:
         return None
     return starts.get(name, [])
 
 
 def _triggers(words: _Vocabulary, starts: dict | None) -> tuple[list, list]:
-    """The (category, regex, :func:`_positions`) of the triggers that can stand in a sentence whose
+    """The (category, regex, :func:`_positions`) of the triggers that can stand in a text whose
     ``starts`` these are: those that stand before a number, and those after."""
     table = words.triggers
     names = table if starts is None else [*starts, *words.starts.unindexed]     # no unindexed name has starts
@@ -155,45 +156,59 @@ def _in_gaps(regex: re.Pattern, view: str, positions: list[int] | None, bounds: 
     return found
 
 
-def _categories(words: _Vocabulary, view: str, sentence: Sentence, numbers: list[NumberMention],
-                starts: dict | None) -> list[str | None]:
-    """The category of the trigger nearest each of the sentence's numbers (in text order and disjoint),
-    without crossing another number; None where no trigger is near enough. The gaps between the
-    numbers are searched together, once for each trigger: gap k holds the triggers before number k
-    and after number k - 1.
+def _categories(words: _Vocabulary, view: str, grouped: list[tuple[int, Sentence, list[NumberMention]]],
+                starts: dict | None) -> list[list[str | None]]:
+    """For each sentence of :func:`_numbers_by_sentence`, the category of the trigger nearest each of its
+    numbers, without crossing another number or the sentence's bounds; None where no trigger is near
+    enough. ``starts``: the article's :meth:`language.StartIndex.positions` for this vocabulary, if known.
+
+    The article's triggers are searched once, in the gaps between the sentences' bounds and numbers:
+    gap k holds the triggers before item k and after item k - 1, where an item is a number or the
+    stretch from a sentence's end to the next one's start, which parts their gaps and takes no trigger.
+    The article's positions serve each sentence: they differ from a sentence's own only where it starts
+    right after a word character, where no phrase regex (led by ``(?<!\w)``) can match.
 
     The nearest is the one fewest words away, at equal distance the one before the number, then the
     first category by name. Of one trigger's matches in a gap, the last is the nearest to the number
     after the gap and the first to the one before it: the others are as far at least (the words
-    between it and the number lie between them and the number too), so all may be weighed.
-    ``starts``: the sentence's :meth:`language.StartIndex.positions` for this vocabulary, if known."""
+    between it and the number lie between them and the number too), so all may be weighed."""
+    bounds: list[int] = []
+    nearest: list = []
+    for _, sentence, numbers in grouped:
+        bounds.append(sentence.start)
+        for number in numbers:
+            bounds += number.start, number.end
+        bounds.append(sentence.end)
+        nearest += [None] * len(numbers)
+        nearest.append(_APART)
+    nearest.pop()
     before, after = _triggers(words, starts)
-    if not before and not after:
-        return [None] * len(numbers)
-    bounds = [sentence.start]
-    for number in numbers:
-        bounds += number.start, number.end
-    bounds.append(sentence.end)
-    count, max_gap = len(numbers), words.max_gap_words
-    nearest: list[tuple | None] = [None] * count
+    count, max_gap = len(nearest), words.max_gap_words
     for category, regex, positions in before:
         for k, match in _in_gaps(regex, view, positions, bounds):
-            if k < count:
+            if k < count and nearest[k] is not _APART:
                 candidate = (_words_between(view, match.end(), bounds[2 * k + 1]), 0, category)
                 if candidate[0] <= max_gap and (nearest[k] is None or candidate < nearest[k]):
                     nearest[k] = candidate
     for category, regex, positions in after:
         for k, match in _in_gaps(regex, view, positions, bounds):
-            if k:
+            if k and nearest[k - 1] is not _APART:
                 candidate = (_words_between(view, bounds[2 * k], match.start()), 1, category)
                 if candidate[0] <= max_gap and (nearest[k - 1] is None or candidate < nearest[k - 1]):
                     nearest[k - 1] = candidate
-    return [found[2] if found else None for found in nearest]
+    found = []
+    first = 0
+    for _, _, numbers in grouped:
+        last = first + len(numbers)
+        found.append([near[2] if near else None for near in nearest[first:last]])
+        first = last + 1
+    return found
 
 
 def attribution_of(scan: Scan, sentence: Sentence, actors: list, starts: dict | None = None) -> str | None:
     """The speaking actor after 'kata'/'menurut', or before 'melaporkan'/'mengatakan'; ``actors``: the
-    sentence's."""
+    sentence's; ``starts``: the vocabulary's :meth:`language.StartIndex.positions` in the sentence or
+    in the whole text (only those in the sentence are tried)."""
     speakers = [a for a in actors if a.actor.speaks]
     if not speakers:
         return None
@@ -288,12 +303,12 @@ def _numbers_by_sentence(scan: Scan) -> list[tuple[int, Sentence, list[NumberMen
     return found
 
 
-def _figures_in(view: str, lowered: str | None, words: _Vocabulary, sentence: Sentence, numbers: list[NumberMention],
-                starts: dict | None) -> list[tuple[NumberMention, str | None, str]]:
-    """(number, subject, category) of the sentence's numbers that are figures; ``lowered``: the
-    view's :func:`language.folded` text, if any."""
+def _figures_in(view: str, lowered: str | None, words: _Vocabulary, numbers: list[NumberMention],
+                categories: list[str | None]) -> list[tuple[NumberMention, str | None, str]]:
+    """(number, subject, category) of a sentence's numbers that are figures, given their triggers'
+    ``categories`` (see :func:`_categories`); ``lowered``: the view's :func:`language.folded` text, if any."""
     found = []
-    for number, category in zip(numbers, _categories(words, view, sentence, numbers, starts)):
+    for number, category in zip(numbers, categories):
         subject = words.subjects.after(view, lowered, number)
         category = category or _COUNTED_AS.get(subject)
         if category is not None:
@@ -304,7 +319,7 @@ def _figures_in(view: str, lowered: str | None, words: _Vocabulary, sentence: Se
 def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, actors: list, dates: list,
           article_id: str, outlet: str | None, first: int) -> list[dict]:
     """The rows of a sentence's figures (see :func:`_figures_in`), numbered from ``first``; ``actors``
-    and ``dates``: the sentence's."""
+    and ``dates``: the sentence's, ``starts``: the article's (see :func:`attribution_of`)."""
     place = best_place(scan, sentence)
     place_name = place.place.name if place else None
     attribution = attribution_of(scan, sentence, actors, starts)
@@ -330,13 +345,16 @@ def _rows(scan: Scan, sentence: Sentence, starts: dict | None, found: list, acto
 def extract_figures(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
     words = vocabulary(scan.language)
     grouped = _numbers_by_sentence(scan)
+    if not grouped:
+        return []
     word_starts = scan.word_starts()
-    starts = word_starts.by_sentence(words.starts, [sentence for _, sentence, _ in grouped])
+    starts = word_starts.of(words.starts)
+    categories = _categories(words, scan.view, grouped, starts)
     actors, dates = scan.by_sentence("actors"), scan.by_sentence("dates")
     rows: list[dict] = []
-    for (index, sentence, numbers), sentence_starts in zip(grouped, starts):
-        found = _figures_in(scan.view, word_starts.lowered, words, sentence, numbers, sentence_starts)
+    for (index, sentence, numbers), sentence_categories in zip(grouped, categories):
+        found = _figures_in(scan.view, word_starts.lowered, words, numbers, sentence_categories)
         if found:
-            rows += _rows(scan, sentence, sentence_starts, found, actors.get(index, []), dates.get(index, []),
+            rows += _rows(scan, sentence, starts, found, actors.get(index, []), dates.get(index, []),
                           article_id, outlet, len(rows))
     return rows

@@ -40,6 +40,12 @@ def test_each_number_takes_its_own_trigger():
     assert list(zip(df.category, df.value, df.qualifier)) == [("killed", 9.0, "exact"), ("arrested", 1200.0, "at_least")]
 
 
+def test_a_trigger_in_the_next_sentence_does_not_count():
+    rows = figures_of("Polisi mencatat 40 orang hadir di alun-alun. Tewas dalam bentrokan itu 2 demonstran, "
+                      "dan aparat menangkap 15 orang.")
+    assert [(row.number_text, row.category) for row in rows.itertuples()] == [("15", "arrested")]
+
+
 @pytest.mark.parametrize("sentence, category", [
     # the last "menewaskan" stands right before the number, the first seven words away: too far
     ("Serangan itu menewaskan warga desa, melukai penduduk, lalu kembali menewaskan 4 perusuh.", "killed"),
