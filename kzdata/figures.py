@@ -291,15 +291,21 @@ def _subject_label(actors: list, subject: str | None, category: str) -> str | No
 
 def _numbers_by_sentence(scan: Scan) -> list[tuple[int, Sentence, list[NumberMention]]]:
     """The content sentences that hold numbers without a unit, each with its index in ``scan.sentences``
-    and those numbers, in text order."""
-    found = []
-    sentences = scan.sentences
-    for index, numbers in scan.by_sentence("numbers").items():
-        sentence = sentences[index]
-        if sentence.kind in CONTENT_KINDS:
-            unitless = [n for n in numbers if n.unit is None]
-            if unitless:
-                found.append((index, sentence, unitless))
+    and those numbers, in text order (as :meth:`Scan.by_sentence` groups them).
+
+    Each such number finds its sentence by a bisection of the sentences' ends: there are far fewer of
+    them than sentences, which a walk of both would step over one by one."""
+    found: list = []
+    sentences, ends = scan.sentences, scan.sentence_ends()
+    count = len(ends)
+    for number in scan.numbers:
+        if number.unit is None:
+            index = bisect_right(ends, number.start)
+            if index < count and number.end <= ends[index] and sentences[index].start <= number.start:
+                if found and found[-1][0] == index:
+                    found[-1][2].append(number)
+                elif sentences[index].kind in CONTENT_KINDS:
+                    found.append((index, sentences[index], [number]))
     return found
 
 
