@@ -166,7 +166,7 @@ def _categories(words: _Vocabulary, view: str, grouped: list[tuple[int, Sentence
     gap k holds the triggers before item k and after item k - 1, where an item is a number or the
     stretch from a sentence's end to the next one's start, which parts their gaps and takes no trigger.
     The article's positions serve each sentence: they differ from a sentence's own only where it starts
-    right after a word character, where no phrase regex (led by ``(?<!\w)``) can match.
+    right after a word character, where no phrase regex (led by ``(?<!\\w)``) can match.
 
     The nearest is the one fewest words away, at equal distance the one before the number, then the
     first category by name. Of one trigger's matches in a gap, the last is the nearest to the number
