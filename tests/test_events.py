@@ -160,3 +160,21 @@ def test_a_preposition_must_stand_right_before_the_place(before, expected):
     text = before + "Kazakhstan"
     assert words.after_preposition(text, 0, len(before)) is expected
     assert bool(words.locative.search(text[max(0, len(before) - 12):len(before)])) is expected
+
+
+def test_a_sentence_that_starts_inside_a_word_is_searched_alone():
+    from kzdata import language as lang
+    from kzdata.events import _triggered_sentences
+    from kzdata.metadata import read_metadata
+    from kzdata.reading import matching_view
+    from kzdata.scan import scan_article
+    from kzdata.segment import BODY, Sentence
+
+    text = "Warga Almaty menggelar aksi superdemonstrasi damai di alun-alun kota."
+    cut = text.index("demonstrasi")
+    sentences = [Sentence(0, 0, cut, BODY, "", 0), Sentence(1, cut, len(text), BODY, "", 0)]
+    view = matching_view(text)
+    words = lang.WordStarts(view)
+    scan = scan_article(text, view, sentences, read_metadata(text, view, sentences, "id", words), THURSDAY, "id", words)
+    found = _triggered_sentences(scan, vocabulary("id"))
+    assert [(index, [(t.start, t.type) for t in triggers]) for index, _, triggers, _ in found] == [(1, [(cut, "protest")])]
