@@ -283,12 +283,12 @@ def _best_place(scan: Scan, sentence: Sentence, places: list[PlaceMention]) -> P
     view = scan.view
     if len(places) == 1:        # a country counts only after a preposition
         return places[0] if words.after_preposition(view, sentence.start, places[0].start) else None
-    candidates = []
-    for place in places:
+    candidates = []     # (rank, no preposition, start, its number in places: the first of equals wins)
+    for number, place in enumerate(places):
         after_preposition = words.after_preposition(view, sentence.start, place.start)
         if place.place.precision != "country" or after_preposition:
-            candidates.append((PRECISION_RANK.get(place.place.precision, 9), not after_preposition, place.start, place))
-    return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+            candidates.append((PRECISION_RANK.get(place.place.precision, 9), not after_preposition, place.start, number))
+    return places[min(candidates)[3]] if candidates else None
 
 
 def extract_events(scan: Scan, article_id: str, outlet: str | None) -> list[dict]:
