@@ -361,15 +361,13 @@ def _alone(lowered: str, sentences: list[Sentence]) -> list[int]:
     Almost no sentence does: the characters before all the sentences' starts are tested by one regex
     search first, instead of a test per sentence.
     """
-    before = "".join(map((" " + lowered).__getitem__, map(_START, sentences)))
-    if _WORD_CHARACTER.search(before) is None:
+    if not lang.any_follows_word_character(lowered, map(_START, sentences)):
         return []
     return [index for index, sentence in enumerate(sentences)
             if sentence.kind in CONTENT_KINDS and lang.follows_word_character(lowered, sentence.start)]
 
 
 _START = attrgetter("start")
-_WORD_CHARACTER = re.compile(r"\w")     # what follows_word_character tests (str.isalnum() or "_")
 
 
 def _article_matches(regexes: dict[str, re.Pattern], view: str, sentences: list[Sentence], ends: list[int],

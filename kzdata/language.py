@@ -188,6 +188,16 @@ def follows_word_character(text: str, position: int) -> bool:
     return before.isalnum() or before == "_"
 
 
+_WORD_CHARACTER = re.compile(r"\w")     # str.isalnum() or "_", as follows_word_character tests
+
+
+def any_follows_word_character(text: str, positions) -> bool:
+    """Whether :func:`follows_word_character` holds at any of the positions: the characters before
+    them are tested by one regex search, cheaper than a test per position where none does."""
+    before = "".join(map((" " + text).__getitem__, positions))
+    return _WORD_CHARACTER.search(before) is not None
+
+
 _NON_WORD = re.compile(r"\W")
 _ASCII_SPACED = bytes(code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256))
 

@@ -2,7 +2,8 @@
 import re
 from collections import namedtuple
 
-from kzdata.language import ASCII_NON_WORD, StartIndex, ascii_twin, folded, literal_regex, literal_trie, spaced
+from kzdata.language import (ASCII_NON_WORD, StartIndex, any_follows_word_character, ascii_twin, folded,
+                             follows_word_character, literal_regex, literal_trie, spaced)
 
 Sentence = namedtuple("Sentence", "start end")
 INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
@@ -57,3 +58,12 @@ def test_literal_trie_matches_as_the_literal_regex_longest_phrase_first():
 def test_the_spelled_out_ascii_non_word_class_is_ascii_w_negated():
     spelled, category = re.compile(ASCII_NON_WORD, re.ASCII), re.compile(r"\W", re.ASCII)
     assert [chr(c) for c in range(128) if spelled.match(chr(c))] == [chr(c) for c in range(128) if category.match(chr(c))]
+
+
+def test_any_follows_word_character_tests_each_position_as_follows_word_character():
+    text = "Aksi_2 ² ⅻ “é” — kota,demo"
+    for positions in [*([p] for p in range(len(text) + 1)), [0, 5, 6], [8, 14, 21], []]:
+        expected = any(follows_word_character(text, p) for p in positions)
+        assert any_follows_word_character(text, positions) is expected, positions
+    assert any_follows_word_character(text, [0, 7, 17, 22]) is False
+    assert any_follows_word_character(text, [0, 7, 17, 23]) is True
