@@ -199,10 +199,23 @@ def _digit_entries(data: dict) -> dict[tuple[str | None, str | None], _Entry]:
             for c in [None, *currencies] for s in [None, *suffixes]}
 
 
-def _figure(decimal: str, group: str) -> str:
-    """A well-formed figure: "3.700", "1,5", "1.250.000,5"; not "16.46" nor "4.40"."""
+def _figure_rest(decimal: str, group: str) -> str:
+    """A well-formed figure ("3.700", "1,5", "1.250.000,5"; not "16.46" nor "4.40") after its first digit."""
     d, g = re.escape(decimal), re.escape(group)
-    return rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+    return rf"\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d*(?:{d}\d+)?"
+
+
+def _currency_rests(currencies: list[str]) -> str:
+    """Alternatives for the glued currencies after their first character, up to the figure's first digit:
+    ``(?<=r)p(?:\\.|...)\\s*\\d`` for "rp" and "rp.", ``(?<=\\$)\\s*\\d`` for "$". The digits' class has
+    taken the first character; the lookbehind tells which it was."""
+    alternatives = []
+    for first in sorted({currency[0] for currency in currencies}):
+        def end(last: str, first: str = first) -> str:
+            return _NO_LETTER if (last or first).isalnum() else ""
+        rests = lang.trie_pattern([c[1:] for c in currencies if c[0] == first], _phrase_char, end)
+        alternatives.append(rf"(?<={re.escape(first)}){rests}\s*\d")
+    return "".join("|" + alternative for alternative in alternatives)
 
 
 def _atom_patterns(data: dict, phrases: dict[str, _Entry], ascii: bool = False) -> tuple[str, str]:
@@ -212,38 +225,35 @@ def _atom_patterns(data: dict, phrases: dict[str, _Entry], ascii: bool = False) 
     A word atom is digits (with a glued currency and suffix) or a known phrase, not after a word
     character (nor after "word-", which :func:`_atom_matches` checks: a lookbehind here would be tried
     at every word). Its pattern consumes the non-word character before it, so that the regex engine
-    skips through words instead of trying the pattern at every character, and the digits are tried
-    only where a digit or a currency can start. A digit token that is no figure (a time, a date, a
-    malformed group) is matched whole as ``bad`` rather than ``num``: it is no atom, but it still
-    parts the atoms around it. A symbol may follow anything.
+    skips through words instead of trying the pattern at every character. A digit token that is no
+    figure (a time, a date, a malformed group) is matched whole as ``bad`` rather than ``num``: it is
+    no atom, but it still parts the atoms around it. A symbol may follow anything.
 
-    Phrases whose first letter no digits can start with are tried before the digits: the engine
-    passes over them at once, where the digits' lookahead is a call it makes at every word.
+    Every alternative starts by taking a character (the engine tries the pattern at every word: it
+    passes over an alternative led by a character or a class at once, but has to enter a group or a
+    lookahead). So the digits start with the class of a digit or a currency's first character, and
+    ``num`` holds the figure after its first digit; a lookbehind then tells a digit from a currency
+    (see :func:`_currency_rests`). The digits come first, so that "usd5" is a currency before a unit.
 
     ``ascii``: the patterns for plain ASCII text, to compile with ``re.ASCII``. The engine tests the
-    character before each atom, at every character of the text, and the one the digits' lookahead
-    looks at: spelled out as ASCII characters these classes become bitmaps, which it tests faster
+    character before each atom, at every character of the text, and the digits' first character:
+    spelled out as ASCII characters these classes become bitmaps, which it tests faster
     than the categories ``\\W`` and ``\\d``."""
     separators = data["separators"]
     joiners = "[" + re.escape(separators["decimal"] + separators["group"]) + ":/]"
     currencies = [_key(c) for c in data.get("units", {}).get("before", {})]
     suffixes = [_key(s) for s in data["qualifiers"].get("suffixes", {})]
-    currency = _trie(currencies, _NO_LETTER) if currencies else "(?!)"
     suffix = _trie(suffixes, "") if suffixes else "(?!)"
     leads = re.escape("".join(sorted({c[0] for c in currencies})))
-    figure = _figure(separators["decimal"], separators["group"])
     digit_start = rf"[\d{leads}]"
     ascii_leads = re.escape("".join(sorted({c[0] for c in currencies if c[0].isascii()})))
     non_word, digit_class = (lang.ASCII_NON_WORD, f"[0-9{ascii_leads}]") if ascii else (r"\W", digit_start)
-    digits = (rf"(?={digit_class})(?:{currency}\s*)?"
-              rf"(?>(?P<num>{figure})(?!{joiners}?\d)|(?P<bad>\d+(?:{joiners}\d+)*))"
+    rest = _figure_rest(separators["decimal"], separators["group"])
+    digits = (rf"{digit_class}(?:(?<=\d){_currency_rests(currencies)})"
+              rf"(?>(?P<num>{rest})(?!{joiners}?\d)|(?P<bad>\d*(?:{joiners}\d+)*))"
               rf"(?P<suffix>{suffix})?{_NOT_GLUED}")
     words, symbols = _split_words(phrases)
-    clashes = re.compile(digit_start, re.IGNORECASE).match
-    before = [word for word in words if not clashes(word[0])]
-    after = [word for word in words if clashes(word[0])]
-    alternatives = [_branches(before, _NOT_GLUED), digits, _branches(after, _NOT_GLUED)]
-    atom = "|".join(alternative for alternative in alternatives if alternative)
+    atom = "|".join(alternative for alternative in [digits, _branches(words, _NOT_GLUED)] if alternative)
     return rf"{non_word}(?:{atom})", _trie(symbols, _NOT_GLUED) if symbols else "(?!)"
 
 
@@ -332,11 +342,11 @@ def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: 
     or suffix, or digits that are no figure (None)."""
     if match is None or match.lastindex is None:
         return grammar.phrases[_key(scanned[start:end])]
-    number_start = match.start(_NUMBER)
+    number_start = match.start(_NUMBER) - 2    # the figure's first digit, in ``scanned``
     if number_start < 0:
         return None
     entries = grammar.digit_entries
-    currency = scanned[start:number_start - 1].rstrip() or None
+    currency = scanned[start:number_start].rstrip() or None
     suffix = match[_SUFFIX]
     return entries.get((currency, suffix)) or entries[(currency and _key(currency), suffix and suffix.lower())]
 
@@ -367,7 +377,7 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
         group = None if match is None else match.lastindex
         if group is None:     # a phrase, most often found as written
             entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)
-        elif group == _NUMBER and match.start(_NUMBER) == start + 1:   # digits alone: no currency, no suffix
+        elif group == _NUMBER and match.start(_NUMBER) == start + 2:   # digits alone: no currency, no suffix
             entry = bare_digits
         else:
             entry = _entry(scanned, start, end, match, grammar)
@@ -385,15 +395,17 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
     return runs
 
 
-def _atoms(run: list[_Found], grammar: _Grammar) -> list[_Atom]:
-    """The atoms of a run from :func:`_runs`; a digit token's offsets are shifted back from ``" " + text``."""
+def _atoms(text: str, run: list[_Found], grammar: _Grammar) -> list[_Atom]:
+    """The atoms of a run from :func:`_runs` over ``text``. A digit token's figure starts a character
+    before its group ``num`` (see :func:`_atom_patterns`), whose offsets are shifted back from ``" " + text``."""
     group, decimal = grammar.group, grammar.decimal
     atoms = []
     for start, end, entry, match in run:
         if entry.digits:
             number_start, number_end = match.span(_NUMBER)
-            value = float(match[_NUMBER].replace(group, "").replace(decimal, "."))
-            atoms.append(_Atom(start, end, number_start - 1, number_end - 1, entry, value))
+            number_start, number_end = number_start - 2, number_end - 1
+            value = float(text[number_start:number_end].replace(group, "").replace(decimal, "."))
+            atoms.append(_Atom(start, end, number_start, number_end, entry, value))
         else:
             atoms.append(_Atom(start, end, start, end, entry, entry.value))
     return atoms
@@ -401,7 +413,7 @@ def _atoms(run: list[_Found], grammar: _Grammar) -> list[_Atom]:
 
 def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
     for run in _runs(text, grammar):
-        yield _atoms(run, grammar)
+        yield _atoms(text, run, grammar)
 
 
 def _place(value: float) -> float:
@@ -669,7 +681,7 @@ def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, i
     grammar = _grammar(language)
     mentions = []
     for run, overlapped in _outside(_runs(text, grammar), exclude):
-        found = _read_chain(text, _atoms(run, grammar), grammar.tolerance)
+        found = _read_chain(text, _atoms(text, run, grammar), grammar.tolerance)
         if overlapped:
             found = [m for m in found if not any(s < m.end and e > m.start for s, e in exclude)]
         mentions += found

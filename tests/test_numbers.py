@@ -186,6 +186,8 @@ def test_percentages_and_money_are_found_and_flagged(text, span, value, unit):
 @pytest.mark.parametrize("text, span, number", [
     ("Harganya USD  2.000-an per unit.", "USD  2.000-an", "2.000"),
     ("Di İstanbul harganya US$\t5 juta.", "US$\t5 juta", "5 juta"),    # "İ" lowercases longer: case ignored
+    ("Tarif kamar naik menjadi USD9 per malam.", "USD9", "9"),       # a currency, not the unit "USD" after
+    ("Sebutir telur kini dijual Rp3 lebih mahal.", "Rp3 lebih", "3"),
 ])
 def test_currency_before_spaces_is_read_apart_from_the_number(text, span, number):
     mention = only(text)
