@@ -37,6 +37,7 @@ from itertools import repeat
 from typing import Iterator, NamedTuple, Sequence
 
 from . import language as lang
+from .records import from_fields
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
 _PHRASE_QUALIFIERS = {"approx", "at_least", "at_most"}
@@ -61,6 +62,9 @@ class NumberMention(NamedTuple):
     number_start: int
     number_end: int
     unit: str | None = None
+
+
+_new_mention = from_fields(NumberMention)
 
 
 @dataclass(frozen=True, slots=True)
@@ -621,8 +625,8 @@ def _read_at(text: str, atoms: list[_Atom], index: int, tolerance: float) -> tup
         low, high = _bounds(quantity, qualifier, tolerance)
         qualifier = "vague" if quantity.vague else qualifier or "exact"
     start, end = atoms[first].start, atoms[stop - 1].end
-    mention = NumberMention(start, end, text[start:end], value, low, high, qualifier,
-                            atoms[quantity.first].number_start, atoms[last - 1].number_end, unit)
+    mention = _new_mention((start, end, text[start:end], value, low, high, qualifier,
+                            atoms[quantity.first].number_start, atoms[last - 1].number_end, unit))
     return mention, stop
 
 
@@ -645,8 +649,8 @@ def _read_figure(text: str, atoms: list[_Atom], first: int, at: int, qualifier: 
     stop, qualifier, unit = _read_after(atoms, at + 1, qualifier or figure.entry.suffix, figure.entry.unit_before)
     low, high = _value_bounds(value, qualifier, tolerance)
     start, end = atoms[first].start, atoms[stop - 1].end
-    mention = NumberMention(start, end, text[start:end], value, low, high, qualifier or "exact",
-                            figure.number_start, figure.number_end, unit)
+    mention = _new_mention((start, end, text[start:end], value, low, high, qualifier or "exact",
+                            figure.number_start, figure.number_end, unit))
     return mention, stop
 
 
