@@ -680,12 +680,23 @@ def _outside(runs: list[list[_Found]], exclude: Sequence[tuple[int, int]]) -> It
             yield run, reach > start or (index < count and spans[index][0] < end)
 
 
+def _run_mentions(text: str, run: list[_Found], grammar: _Grammar) -> list[NumberMention]:
+    """The mentions of a run from :func:`_runs`. The most common run, a lone figure with no currency
+    nor suffix ("37 orang"), is read at once: :func:`_read_figure` gives it the figure's own span and
+    rounded value, exact, with no unit."""
+    if len(run) == 1 and run[0][2] is grammar.digit_entries[None, None]:
+        start, end = run[0][0], run[0][1]
+        value = _rounded(float(text[start:end].replace(grammar.group, "").replace(grammar.decimal, ".")))
+        return [_new_mention((start, end, text[start:end], value, value, value, "exact", start, end, None))]
+    return _read_chain(text, _atoms(text, run, grammar), grammar.tolerance)
+
+
 def find_numbers(text: str, language: str = "id", exclude: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Number mentions in text order, non-overlapping; those overlapping an ``exclude`` span are dropped."""
     grammar = _grammar(language)
     mentions = []
     for run, overlapped in _outside(_runs(text, grammar), exclude):
-        found = _read_chain(text, _atoms(text, run, grammar), grammar.tolerance)
+        found = _run_mentions(text, run, grammar)
         if overlapped:
             found = [m for m in found if not any(s < m.end and e > m.start for s, e in exclude)]
         mentions += found

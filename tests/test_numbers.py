@@ -363,6 +363,18 @@ def test_a_lone_figure_reads_as_the_general_reading_does(text, monkeypatch):
 
 
 @pytest.mark.parametrize("text", [
+    "Polisi menahan 37 orang, 1.250.000,5 liter solar disita dan 8 truk diamankan.",
+    "Sebanyak 2,25 ton beras tiba; 12 di antaranya rusak, 3.700 karung utuh.",
+])
+def test_a_lone_figure_run_reads_as_its_chain_does(text, monkeypatch):
+    """A run of one bare figure skips the chain reading (see numbers._run_mentions): the same mentions."""
+    direct = find_numbers(text)
+    monkeypatch.setattr(numbers, "_run_mentions", lambda text, run, grammar: numbers._read_chain(
+        text, numbers._atoms(text, run, grammar), grammar.tolerance))
+    assert find_numbers(text) == direct != []
+
+
+@pytest.mark.parametrize("text", [
     "Polisi (sekitar 40 personel) menyita Rp7.500, US$ 200 dan $15 di pos [12] itu.",
     "Harga naik ~10 persen;\"dua puluh\" warga|30 keluarga{5} mengungsi @3.700 rupiah.",
     "Data 2-3 juta, lebih dari 1,5 juta jiwa: 16.46 WIB, 10/11, `7 desa` dan ^8 kota.",
