@@ -402,17 +402,21 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
 def _atoms(text: str, run: list[_Found], grammar: _Grammar) -> list[_Atom]:
     """The atoms of a run from :func:`_runs` over ``text``. A digit token's figure starts a character
     before its group ``num`` (see :func:`_atom_patterns`), whose offsets are shifted back from ``" " + text``."""
-    group, decimal = grammar.group, grammar.decimal
     atoms = []
     for start, end, entry, match in run:
         if entry.digits:
             number_start, number_end = match.span(_NUMBER)
             number_start, number_end = number_start - 2, number_end - 1
-            value = float(text[number_start:number_end].replace(group, "").replace(decimal, "."))
+            value = _digits_value(text[number_start:number_end], grammar)
             atoms.append(_Atom(start, end, number_start, number_end, entry, value))
         else:
             atoms.append(_Atom(start, end, start, end, entry, entry.value))
     return atoms
+
+
+def _digits_value(digits: str, grammar: _Grammar) -> float:
+    """The value of a digit token's figure, its groups ("4.400") and decimal mark ("1,5") read."""
+    return float(digits.replace(grammar.group, "").replace(grammar.decimal, "."))
 
 
 def _chains(text: str, grammar: _Grammar) -> Iterator[list[_Atom]]:
@@ -686,7 +690,7 @@ def _run_mentions(text: str, run: list[_Found], grammar: _Grammar) -> list[Numbe
     rounded value, exact, with no unit."""
     if len(run) == 1 and run[0][2] is grammar.digit_entries[None, None]:
         start, end = run[0][0], run[0][1]
-        value = _rounded(float(text[start:end].replace(grammar.group, "").replace(grammar.decimal, ".")))
+        value = _rounded(_digits_value(text[start:end], grammar))
         return [_new_mention((start, end, text[start:end], value, value, value, "exact", start, end, None))]
     return _read_chain(text, _atoms(text, run, grammar), grammar.tolerance)
 
