@@ -51,7 +51,7 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
             first_body = sentence
     if first_body is not None:
         _read_dateline(view, first_body, rules, meta)
-    credited = _may_name_sources(sentences, words.lowered, _credit_starts(language, words))
+    credited = _may_name_sources(sentences, _credit_starts(language, words))
     meta.credited_sources = _credited_sources(view, credited, language, words)
     return meta
 
@@ -120,16 +120,17 @@ def _credit_starts(language: str, words: lang.WordStarts) -> list[int] | None:
     return words.of(index).get("credit", [])
 
 
-def _may_name_sources(sentences: list[Sentence], lowered: str | None,
-                      starts: list[int] | None) -> list[Sentence]:
+def _may_name_sources(sentences: list[Sentence], starts: list[int] | None) -> list[Sentence]:
     """The sentences that can name sources, in order: boilerplate lines of the credit roles, and body
     and caption sentences where a credit phrase can start.
 
     A phrase can start in a sentence where one of the view's ``starts`` (see :func:`_credit_starts`)
-    lies, or in one that starts inside a word of the view, where a word of its own can start
-    (:meth:`language.StartIndex.by_sentence` then searches it alone); anywhere if ``starts`` is None.
-    The sentences come in the order of the text, so the starts are walked once along them.
+    lies; anywhere if ``starts`` is None. No sentence of :func:`segment.segment` starts right after a
+    word character, so none holds a word start of its own that is not one of the view's. The
+    sentences come in the order of the text, so the starts are walked once along them.
     """
+    if starts is not None and not starts:
+        return [s for s in sentences if s.role in _CREDIT_ROLES and s.kind == BOILERPLATE]
     found: list[Sentence] = []
     following = 0       # the first of the starts not before the sentence
     for sentence in sentences:
@@ -145,8 +146,7 @@ def _may_name_sources(sentences: list[Sentence], lowered: str | None,
             continue
         while following < len(starts) and starts[following] < sentence.start:
             following += 1
-        if ((following < len(starts) and starts[following] < sentence.end)
-                or lang.follows_word_character(lowered, sentence.start)):
+        if following < len(starts) and starts[following] < sentence.end:
             found.append(sentence)
     return found
 

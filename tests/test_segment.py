@@ -108,3 +108,12 @@ def test_lines_lose_every_kind_of_surrounding_space_and_keep_their_offsets():
     assert [t for k, _, t in found if k == "body"] == ["AKTAU - Warga berkumpul di alun-alun kota.",
                                                       "Polisi berjaga di sekitar gedung."]
     assert ("boilerplate", "byline", "Penulis : Budi Santoso") in found
+
+
+def test_no_story_sentence_starts_right_after_a_word_character():
+    """metadata relies on it: a sentence's own word starts are then the whole text's."""
+    text = ("Pasukan\u00a0tiba di Almaty.Kamis pagi mereka berjaga.\u2003\"Kami siap,\" kata komandan. (Foto: Antara)\n"
+            "Harga naik 5.000 rupiah.\x1cWarga protes di Aktau!\tPolisi berjaga (ant/rtr)")
+    for sentence in segment(text):
+        if sentence.kind != "boilerplate":
+            assert sentence.start == 0 or text[sentence.start - 1].isspace()
