@@ -158,7 +158,7 @@ def _credited_sources(view: str, sentences: list[Sentence], language: str, words
     sentences where a credit phrase can start), in order."""
     phrases, index = _credit_phrases(language)
     story = [s for s in sentences if s.kind != BOILERPLATE]
-    starts = iter(words.by_sentence(index, story))
+    starts = iter(words.by_sentence(index, story) if story else ())
     found: list[str] = []
     for sentence in sentences:
         if sentence.kind == BOILERPLATE:
