@@ -38,7 +38,10 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
     first_body = None
     for sentence in sentences:
         kind, role = sentence.kind, sentence.role
-        if kind == TITLE and meta.title is None:
+        if kind == BODY:
+            if first_body is None:
+                first_body = sentence
+        elif kind == TITLE and meta.title is None:
             meta.title = text[sentence.start:sentence.end]
         elif role == "meta" and meta.published is None:
             piece = view[sentence.start:sentence.end]
@@ -47,8 +50,6 @@ def read_metadata(text: str, view: str, sentences: list[Sentence], language: str
                 meta.section = text[sentence.start:sentence.start + piece.index(rules.meta_separator)].strip() or None
         elif role == "byline":
             _read_byline(view[sentence.start:sentence.end], language, meta)
-        elif kind == BODY and first_body is None:
-            first_body = sentence
     if first_body is not None:
         _read_dateline(view, first_body, rules, meta)
     credited = _may_name_sources(sentences, _credit_starts(language, words))
