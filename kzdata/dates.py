@@ -116,6 +116,7 @@ class _Rules:
     master: re.Pattern              # all shapes, one alternative (named after its shape) each
     ascii_master: re.Pattern        # the master for plain ASCII text (see language.plain_ascii)
     opening: re.Pattern             # the master at the start of a text, where no character precedes
+    ascii_opening: re.Pattern       # the opening for plain ASCII text
     shapes: dict                    # shape name -> _Shape
     time: re.Pattern
     months: dict
@@ -148,7 +149,7 @@ def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     low = _lowered(text)
     opening, master = rules.opening, rules.master
     if lang.plain_ascii(low):
-        opening, master = lang.ascii_twin(opening), rules.ascii_master
+        opening, master = rules.ascii_opening, rules.ascii_master
     found: list[DateExpr] = []
     hit = opening.match(low) or master.search(low)
     while hit is not None:
@@ -500,7 +501,9 @@ def _last_stated_day(expr: DateExpr) -> dt.date | None:
     return _date(expr.year, expr.month, expr.day)
 
 
-_ISO = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
+# The look-behind (no digit before the year) follows the year's first digit, so that the pattern starts with a
+# digit class, which the regex engine looks for in a fast loop instead of trying the whole pattern at each character.
+_ISO = re.compile(r"\d(?<!\d\d)\d{3}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 
 
 def _iso_timestamp(text: str, default_zone: dt.timezone) -> dt.datetime | None:
@@ -516,7 +519,7 @@ def _iso_timestamp(text: str, default_zone: dt.timezone) -> dt.datetime | None:
 
 
 def _zone(rules: _Rules, name: str | None, sign: str | None, hours: str | None) -> dt.timezone:
-    offset = rules.time_zones[lang.caseless(name).upper() if name else rules.default_time_zone]
+    offset = rules.time_zones[name or rules.default_time_zone]
     if sign and hours:
         offset += int(hours) * (1 if sign == "+" else -1)
     return _fixed_zone(offset)
@@ -576,6 +579,7 @@ def _rules(language: str) -> _Rules:
         master=re.compile(_MASTER_START + opening),
         ascii_master=re.compile(lang.ASCII_NON_WORD + opening, re.ASCII),
         opening=re.compile(opening),
+        ascii_opening=re.compile(opening, re.ASCII),
         shapes={name: _Shape(name, re.compile(_START + shaped[name]), build) for name, (_, build) in bodies.items()},
         time=_time_pattern(data),
         months=words.months,
@@ -596,7 +600,7 @@ def _rules(language: str) -> _Rules:
         ago_words=_keyed(data["ago_words"]),
         offset_words=_keyed(data["offset_words"]),
         numeric_order=data["numeric_order"],
-        time_zones={k.upper(): v for k, v in data["time_zones"].items()},
+        time_zones=_Zones((k.upper(), v) for k, v in data["time_zones"].items()),
         default_time_zone=data["default_time_zone"].upper(),
     )
 
@@ -693,6 +697,17 @@ class _Phrases(dict):
         key = _key(phrase)
         if key == phrase:
             raise KeyError(phrase)
+        return self[key]
+
+
+class _Zones(dict):
+    """Hours from UTC by zone name in upper case, looked up with a name as a case-insensitive pattern matched
+    it: as written first ("WIB"), then as :func:`language.caseless` reads it ("wib", "WİB")."""
+
+    def __missing__(self, name: str):
+        key = lang.caseless(name).upper()
+        if key == name:
+            raise KeyError(name)
         return self[key]
 
 
