@@ -499,6 +499,23 @@ def test_parse_timestamp(line, expected):
     assert parsed.utcoffset() == expected.utcoffset()
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Diperbarui 12021-03-04 10:00, Kamis 13 Januari 2022", dt.datetime(2022, 1, 13, 10, 0, tzinfo=WIB)),
+    ("Jakarta, 13 Januari 2022 16:46 wib", dt.datetime(2022, 1, 13, 16, 46, tzinfo=WIB)),
+    ("Jakarta, 13 Januari 2022 16:46 W\u0130B", dt.datetime(2022, 1, 13, 16, 46, tzinfo=WIB)),
+])
+def test_parse_timestamp_reads_only_a_whole_iso_year_and_any_spelling_of_a_zone(line, expected):
+    parsed = parse_timestamp(line)
+    assert parsed == expected
+    assert parsed.utcoffset() == expected.utcoffset()
+
+
+def test_an_absolute_date_has_each_field_in_its_place():
+    found = only("Polisi menahan dua tersangka pada Kamis (13/1/2022) malam di Almaty.")
+    assert found == DateExpr(34, 57, "Kamis (13/1/2022) malam", "absolute", day=13, month=1, year=2022,
+                             weekday=3, time_of_day="night")
+
+
 @pytest.mark.parametrize("line", ["Kompas dunia", "16:46 WIB", "Kamis (13/1) 16:46", ""])
 def test_parse_timestamp_without_a_dated_day(line):
     assert parse_timestamp(line) is None
