@@ -31,7 +31,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from . import language as lang
 from .records import from_fields
@@ -149,12 +149,17 @@ class _Rules:
 
 def find_dates(text: str, language: str = "id") -> list[DateExpr]:
     """Date expressions in ``text``, sorted by start, non-overlapping, the longest match winning."""
+    return list(_expressions(text, language))
+
+
+def _expressions(text: str, language: str) -> Iterator[DateExpr]:
+    """The expressions of :func:`find_dates`, one at a time: a caller that needs only the first few
+    spares the search for the rest."""
     rules = _rules(language)
     low = _lowered(text)
     opening, master = rules.opening, rules.master
     if lang.plain_ascii(low):
         opening, master = rules.ascii_opening, rules.ascii_master
-    found: list[DateExpr] = []
     hit = opening.match(low) or master.search(low)
     while hit is not None:
         shape = hit.lastgroup
@@ -162,9 +167,8 @@ def find_dates(text: str, language: str = "id") -> list[DateExpr]:
         if expr is None:
             hit = master.search(low, hit.start(shape))
         else:
-            found.append(expr)
+            yield expr
             hit = master.search(low, expr.end - 1)      # the master's match starts a character early
-    return found
 
 
 def latest_absolute_date(exprs: Iterable[DateExpr]) -> dt.date | None:
@@ -182,10 +186,10 @@ def parse_timestamp(text: str, language: str = "id") -> dt.datetime | None:
     None when the line holds no date with a year.
     """
     rules = _rules(language)
-    iso = _iso_timestamp(text, _zone(rules, None, None, None))
+    iso = _iso_timestamp(text, rules)
     if iso is not None:
         return iso
-    found = next((e for e in find_dates(text, language) if e.kind == "absolute" and e.year is not None), None)
+    found = next((e for e in _expressions(text, language) if e.kind == "absolute" and e.year is not None), None)
     day = found and _date(found.year, found.month, found.day)
     if not day:
         return None
@@ -511,7 +515,7 @@ def _last_stated_day(expr: DateExpr) -> dt.date | None:
 _ISO = re.compile(r"\d(?<!\d\d)\d{3}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 
 
-def _iso_timestamp(text: str, default_zone: dt.timezone) -> dt.datetime | None:
+def _iso_timestamp(text: str, rules: _Rules) -> dt.datetime | None:
     """A machine-written time ("2022-01-13T16:46:00+07:00"), as some pages carry in their metadata."""
     match = _ISO.search(text)
     if match is None:
@@ -520,7 +524,7 @@ def _iso_timestamp(text: str, default_zone: dt.timezone) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(match.group().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=default_zone)
+    return moment if moment.tzinfo else moment.replace(tzinfo=_zone(rules, None, None, None))
 
 
 def _zone(rules: _Rules, name: str | None, sign: str | None, hours: str | None) -> dt.timezone:
