@@ -609,7 +609,7 @@ def _rules(language: str) -> _Rules:
         ago_words=_keyed(data["ago_words"]),
         offset_words=_keyed(data["offset_words"]),
         numeric_order=data["numeric_order"],
-        time_zones=_Zones((k.upper(), v) for k, v in data["time_zones"].items()),
+        time_zones=_keyed(data["time_zones"], _zone_key),
         default_time_zone=data["default_time_zone"].upper(),
     )
 
@@ -693,30 +693,29 @@ def _checked_words(data: dict) -> list[tuple[list, str]]:
             ([data["duration_prefixes"]], rf"\s+(?:\d|{quantity})")]
 
 
-def _keyed(table: dict) -> _Phrases:
-    return _Phrases((_key(k), v) for k, v in table.items())
+def _keyed(table: dict, key: Callable[[str], str] = _key) -> _Keyed:
+    """``table`` with its keys made ``key(k)`` (see :class:`_Keyed`)."""
+    return _Keyed(key, ((key(k), v) for k, v in table.items()))
 
 
-class _Phrases(dict):
-    """A table keyed by :func:`_key`, looked up with a phrase as a pattern matched it: lower case (patterns
-    run on lower-cased text) but maybe spaced otherwise ("dini  hari"). The phrase is tried as it is first,
-    and normalised only when it is not a key, which spares the work in the common case."""
-
-    def __missing__(self, phrase: str):
-        key = _key(phrase)
-        if key == phrase:
-            raise KeyError(phrase)
-        return self[key]
+def _zone_key(name: str) -> str:
+    return lang.caseless(name).upper()
 
 
-class _Zones(dict):
-    """Hours from UTC by zone name in upper case, looked up with a name as a case-insensitive pattern matched
-    it: as written first ("WIB"), then as :func:`language.caseless` reads it ("wib", "WİB")."""
+class _Keyed(dict):
+    """A table with normalised keys, looked up with a text as a pattern matched it: a phrase, lower case
+    (patterns run on lower-cased text) but maybe spaced otherwise ("dini  hari"), or a zone name in any
+    case ("WIB", "wib", "WİB"). The text is tried as it is first, and normalised only when it is not a
+    key, which spares the work in the common case."""
 
-    def __missing__(self, name: str):
-        key = lang.caseless(name).upper()
-        if key == name:
-            raise KeyError(name)
+    def __init__(self, key: Callable[[str], str], items) -> None:
+        super().__init__(items)
+        self.key = key
+
+    def __missing__(self, text: str):
+        key = self.key(text)
+        if key == text:
+            raise KeyError(text)
         return self[key]
 
 
