@@ -431,7 +431,7 @@ def plain_ascii(text: str) -> bool:
     True for ASCII text without the four controls U+001C-U+001F, which Unicode (not ASCII) counts
     as whitespace: ``\\w``, ``\\d`` and ``\\s`` then mean the same either way.
     """
-    return text.isascii() and not any(char in text for char in "\x1c\x1d\x1e\x1f")
+    return text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
 
 
 _ASCII_TWINS: dict[int, tuple[re.Pattern, re.Pattern]] = {}

@@ -3,7 +3,7 @@ import re
 from collections import namedtuple
 
 from kzdata.language import (ASCII_NON_WORD, StartIndex, any_follows_word_character, ascii_twin, folded,
-                             follows_word_character, literal_regex, literal_trie, spaced)
+                             follows_word_character, literal_regex, literal_trie, plain_ascii, spaced)
 
 Sentence = namedtuple("Sentence", "start end")
 INDEX = StartIndex.from_words({"place": ["balai", "kota"], "event": ["demo", "demonstrasi"], "short": ["o"]})
@@ -67,3 +67,11 @@ def test_any_follows_word_character_tests_each_position_as_follows_word_characte
         assert any_follows_word_character(text, positions) is expected, positions
     assert any_follows_word_character(text, [0, 7, 17, 22]) is False
     assert any_follows_word_character(text, [0, 7, 17, 23]) is True
+
+
+def test_plain_ascii_is_ascii_without_the_separators_unicode_counts_as_whitespace():
+    assert plain_ascii("Demo di Almaty, 5/1.\t\n") is True
+    assert plain_ascii("Demo di “Almaty”") is False
+    for separator in "\x1c\x1d\x1e\x1f":
+        assert plain_ascii(f"Demo{separator}di Almaty") is False
+        assert re.match(r"\s", separator) and not re.match(r"\s", separator, re.ASCII)
