@@ -304,42 +304,6 @@ def _symbol_spans(text: str, symbols: re.Pattern, starts: str | None) -> list[tu
     return [match.span() for match in map(symbols.match, repeat(text), places) if match is not None]
 
 
-def _atom_matches(words: re.Pattern, symbols: list[tuple[int, int]], text: str) -> list[tuple[int, int, re.Match | None]]:
-    """(start, end, match) of each atom, left to right and not overlapping (a word atom first where
-    a symbol starts too); the match is None for a symbol, from ``symbols`` (see :func:`_symbol_spans`).
-
-    ``words`` runs on ``" " + text``: its matches start one character before the atom, so their
-    offsets there are the atom's in ``text`` (the end one past it). A word atom right after "word-"
-    is skipped."""
-    padded = " " + text
-    search = words.search
-    found = []
-    end = 0
-    symbol, count = 0, len(symbols)
-    word = search(padded)
-    while word is not None:
-        start = word.start()
-        if padded[start] == "-" and _LETTER.match(padded, start - 1):
-            word = search(padded, start + 1)
-            continue
-        while symbol < count and symbols[symbol][0] < start:
-            if symbols[symbol][0] >= end:
-                found.append((*symbols[symbol], None))
-                end = symbols[symbol][1]
-            symbol += 1
-        if start < end:
-            word = search(padded, end)
-            continue
-        end = word.end() - 1
-        found.append((start, end, word))
-        word = search(padded, end)
-    for start, stop in symbols[symbol:]:
-        if start >= end:
-            found.append((start, stop, None))
-            end = stop
-    return found
-
-
 def _entry(scanned: str, start: int, end: int, match: re.Match | None, grammar: _Grammar) -> _Entry | None:
     """The entry of the atom at ``scanned[start:end]``, found by ``match``, where :func:`_runs` did not
     settle it at once: a phrase spaced or cased otherwise than its key, digits with a glued currency
@@ -371,13 +335,46 @@ def _runs(text: str, grammar: _Grammar) -> list[list[_Found]]:
             words, symbols = grammar.ascii
     else:
         (words, symbols), scanned, starts = grammar.caseless, text, None
+    return _scan_runs(text, scanned, words, _symbol_spans(scanned, symbols, starts), grammar)
+
+
+def _scan_runs(text: str, scanned: str, words: re.Pattern, symbols: list[tuple[int, int]],
+               grammar: _Grammar) -> list[list[_Found]]:
+    """The runs of :func:`_runs`, whose atoms are found in ``scanned`` left to right and not overlapping:
+    word atoms of ``words`` (first where a symbol starts too) and the symbols of :func:`_symbol_spans`,
+    whose match is None. One loop both finds the atoms and puts them in runs (a list of the atoms
+    between two loops cost more than the loops).
+
+    ``words`` runs on ``" " + scanned``: its matches start one character before the atom, so their
+    offsets there are the atom's in ``scanned`` (the end one past it). A word atom right after "word-"
+    is skipped."""
+    padded = " " + scanned
+    search = words.search
+    phrases = grammar.phrases
+    bare_digits = grammar.digit_entries[None, None]
     runs = []
     run: list[_Found] = []
     numeric = False
-    phrases = grammar.phrases
-    bare_digits = grammar.digit_entries[None, None]
-    last = 0
-    for start, end, match in _atom_matches(words, _symbol_spans(scanned, symbols, starts), scanned):
+    last = end = 0      # the end of the run's last atom; of the last atom found
+    symbol, count = 0, len(symbols)
+    word = search(padded)
+    while word is not None or symbol < count:
+        start = len(padded) if word is None else word.start()
+        if symbol < count and symbols[symbol][0] < start:     # the symbol comes first
+            start, stop = symbols[symbol]
+            symbol += 1
+            if start < end:
+                continue
+            match, end = None, stop
+        elif padded[start] == "-" and _LETTER.match(padded, start - 1):
+            word = search(padded, start + 1)
+            continue
+        elif start < end:
+            word = search(padded, end)
+            continue
+        else:
+            match, end = word, word.end() - 1
+            word = search(padded, end)
         group = None if match is None else match.lastindex
         if group is None:     # a phrase, most often found as written
             entry = phrases.get(scanned[start:end]) or _entry(scanned, start, end, match, grammar)

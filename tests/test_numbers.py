@@ -385,6 +385,7 @@ def test_the_ascii_patterns_find_the_atoms_the_general_ones_do(text):
     scanned = text.lower()
 
     def atoms(words, symbols):
-        found = numbers._atom_matches(words, numbers._symbol_spans(scanned, symbols, grammar.symbol_starts), scanned)
-        return [(start, end, match and match.groupdict()) for start, end, match in found]
+        spans = numbers._symbol_spans(scanned, symbols, grammar.symbol_starts)
+        runs = numbers._scan_runs(text, scanned, words, spans, grammar)
+        return [(start, end, entry, match and match.groupdict()) for run in runs for start, end, entry, match in run]
     assert atoms(*grammar.ascii) == atoms(*grammar.atoms) != []
