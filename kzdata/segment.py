@@ -75,6 +75,19 @@ class TailPattern:
         return text[:match.start()] + text[match.end():] if match else text
 
 
+def _either(*tails: TailPattern) -> re.Pattern | None:
+    """A regex that matches where the core of any of the tails does, or None if they have no cores or
+    differ in flags.
+
+    Each core is one alternative (a core has no top-level "|"), so the alternation finds a match if and
+    only if one of them does. When the cores start with the same character the regex engine factors it
+    out and skips ahead to it: one scan of a line instead of one for each pattern."""
+    cores = [tail.core for tail in tails]
+    if None in cores or len({core.flags for core in cores}) > 1:
+        return None
+    return re.compile("|".join(core.pattern for core in cores), cores[0].flags)
+
+
 _LEADING_GROUP = re.compile(r"\(\?:((?:\\.|[^\\()\[])*)\)(?![?*{])")
 _PUNCTUATION = re.compile(r"""(?:\\([!-/:-@\[-`{-~])|([!"#%&',\-/:;<=>@_`~]))(?![?*{])""")
 
@@ -113,6 +126,7 @@ class Layout:
     signoff: TailPattern
     trailing_markup: TailPattern
     tail_leads: tuple[str, ...] | None   # one of which starts each of the three tails, if known
+    notes: re.Pattern | None             # finds where a credit or a sign-off could, if it can be made
     dateline: re.Pattern
     sentence_end: re.Pattern
     period_end: re.Pattern
@@ -128,6 +142,10 @@ class Layout:
     def may_have_tail(self, text: str) -> bool:
         """False when the text holds none of the characters a credit, sign-off or stray markup starts with."""
         return self.tail_leads is None or _holds_any(text, self.tail_leads)
+
+    def may_have_note(self, text: str) -> bool:
+        """False when the text holds neither a photo credit nor a sign-off: one search for both."""
+        return self.notes is None or self.notes.search(text) is not None
 
 
 @lru_cache(maxsize=None)
@@ -150,6 +168,7 @@ def layout(language: str = "id") -> Layout:
         signoff=signoff,
         trailing_markup=trailing_markup,
         tail_leads=None if any(t.leads is None for t in tails) else tuple(dict.fromkeys(c for t in tails for c in t.leads)),
+        notes=_either(credit, signoff),
         dateline=re.compile(data["dateline_pattern"]),
         sentence_end=re.compile(r"[.!?]" + _AFTER_FIRST_MARK),
         period_end=re.compile(r"\." + _AFTER_FIRST_MARK),
@@ -217,11 +236,13 @@ class _Tail:
 
     def __init__(self, text: str, rules: Layout) -> None:
         self.pieces: list[tuple[int, int, str]] = []
+        self.markup = self.signoff = self.credit = None
+        self.head = len(text)
         if not rules.may_have_tail(text):
-            self.markup = self.signoff = self.credit = None
-            self.head = len(text)
             return
         self.markup = rules.trailing_markup.search(text)
+        if self.markup is None and not rules.may_have_note(text):
+            return
         head = self._cut(text, self.markup, "markup")
         signoff = rules.signoff.search(head)
         self.signoff = signoff if head is text else rules.signoff.search(text)

@@ -117,3 +117,17 @@ def test_no_story_sentence_starts_right_after_a_word_character():
     for sentence in segment(text):
         if sentence.kind != "boilerplate":
             assert sentence.start == 0 or text[sentence.start - 1].isspace()
+
+
+def test_credit_and_signoff_after_other_parentheses_in_the_line():
+    text = ("Pasukan CSTO Mulai Ditarik dari Kazakhstan\n\n"
+            "Pasukan CSTO mulai ditarik dari Almaty pada Kamis (13/1) setelah bertugas (menurut rencana) sepekan.\n"
+            "Prajurit Armenia (kiri) naik ke pesawat di Bandara Almaty. (FOTO : Antara)\n"
+            "Penarikan dijadwalkan selesai pada Rabu (19/1) pekan depan. (ant/ah)\n")
+    found = kinds(text)
+    assert ("body", "", "Pasukan CSTO mulai ditarik dari Almaty pada Kamis (13/1) setelah bertugas (menurut rencana) "
+                        "sepekan.") in found
+    assert ("caption", "", "Prajurit Armenia (kiri) naik ke pesawat di Bandara Almaty.") in found
+    assert ("boilerplate", "credit", "(FOTO : Antara)") in found
+    assert ("body", "", "Penarikan dijadwalkan selesai pada Rabu (19/1) pekan depan.") in found
+    assert ("boilerplate", "signoff", "(ant/ah)") in found
