@@ -619,7 +619,7 @@ def _prefixed(prefix: str, column, suffix: str = ""):
 
 
 def _number_labels(value, lo, hi, open_high, qualifier, number_text, vague, lang) -> tuple[list, list]:
-    """Short mark labels ("~2,500", "20–99") and hover phrases ("about 2,500", "puluhan (20–99)"),
+    """Short mark labels ("~1,200", "20–99") and hover phrases ("about 1,200", "puluhan (20–99)"),
     worked out once per distinct combination."""
     templates = _labels(lang).get("qualifiers", {})
     number = lambda v: formatting.number(v, lang)  # noqa: E731
@@ -676,7 +676,7 @@ def figures_over_time(figures: pd.DataFrame, lang: str = "en", dense: bool | Non
     """Reported figures by ``as_of`` date on a log axis: one mark per row, never summed.
 
     Colour is the category (first legend), marker symbol the outlet (second legend). A number
-    with a value is drawn at it with a short label ("26", "~2,500", "≥4,400", "≤2,000"); a vague
+    with a value is drawn at it with a short label ("37", "~1,200", "≥3,700", "≤900"); a vague
     one (value empty, such as "puluhan") at the geometric middle of low and high, as an open
     marker with an error bar from low to high, labelled "20–99". A count of 0 sits on the axis
     floor (1). Outlets reporting on the same day are spread a few hours apart inside the day.
@@ -763,7 +763,7 @@ def _figure_marks(figures: pd.DataFrame, numbers: dict[str, np.ndarray], lang: s
     days, day_code = np.unique(as_of.astype("datetime64[D]"), return_inverse=True)
     inferred = pd.Series(figures["as_of_inferred"], copy=False).astype("boolean").fillna(False).to_numpy(bool)
     date_text = _take(escape_html([formatting.date_span(d, d, "day", lang) for d in days]), day_code.ravel())
-    # The words as printed, unless the phrase already says the same ("hampir 2.000" in Indonesian).
+    # The words as printed, unless the phrase already says the same ("hampir 900" in Indonesian).
     same = np.array([t.casefold() == p.casefold() for t, p in zip(number_text, phrases)], dtype=bool)
     verbatim = np.where(vague | same, "", number_text)
     hover = _objects(_concat(
@@ -862,7 +862,7 @@ def _claims_hover(figures: pd.DataFrame, numbers: dict[str, np.ndarray], codes: 
 
 
 def _claims_listed(codes: np.ndarray, phrases: list[str]) -> list[str]:
-    """Per group, its distinct claims ("about 2,500"), the most often reported first; at most DENSE_PHRASES,
+    """Per group, its distinct claims ("about 1,200"), the most often reported first; at most DENSE_PHRASES,
     then "…". HTML-escaped."""
     counts = pd.DataFrame({"group": codes, "phrase": phrases}).value_counts(sort=True).reset_index()
     counts = counts.sort_values("group", kind="stable")
@@ -928,7 +928,7 @@ def _dense_event_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def figures_over_time_table(figures: pd.DataFrame, lang: str = "en", dense: bool | None = None) -> pd.DataFrame:
     """The figures of :func:`figures_over_time`, one row each by date: date, category, number as marked on the
-    chart (``~2,500``, ``20–99``), the words as printed, subject and outlet. Rows the chart cannot place are
+    chart (``~1,200``, ``20–99``), the words as printed, subject and outlet. Rows the chart cannot place are
     listed too, with what they lack left empty. Dense: one row per category, outlet and day with its number
     of figures and the lowest and highest number they report (the figures the chart cannot place in rows
     without a date)."""

@@ -3,7 +3,7 @@
 Every word comes from ``lang/<code>/dates.toml``; this module only knows the shapes of expressions:
 
 * ``absolute``: a day and a month, year optional, maybe a range, maybe led by a weekday
-  ("Sabtu, 8 Januari 2022", "Kamis (13/1)", "2-5 Januari 2022");
+  ("Senin, 21 Maret 2022", "Rabu (16/3)", "2-5 Maret 2022");
 * ``period``: part of a month or a whole month ("akhir Januari", "Januari 2022", "bulan Desember");
 * ``weekday``: a weekday alone ("hari Selasa", "Kamis malam", "Senin lalu");
 * ``relative``: a date relative to the reference ("kemarin", "pekan lalu", "tiga hari lalu");
@@ -13,12 +13,12 @@ Every word comes from ``lang/<code>/dates.toml``; this module only knows the sha
 
 Spans: prepositions before an expression ("pada", "sejak", "hingga") stay outside it; a day word
 ("hari Kamis"), a day-number word ("tanggal 5"), a weekday and a time of day that belong to the
-date are inside it ("pada hari Kamis (13/1) malam" -> "hari Kamis (13/1) malam").
+date are inside it ("pada hari Rabu (16/3) malam" -> "hari Rabu (16/3) malam").
 
 Finding is one left-to-right pass of one regex over a lower-cased copy of the text (a separate pass
 per shape cost five times as much). The shapes are alternatives of that regex, tried in the order
 date, period, phrase, quantity, weekday at each word start: where two could start at the same word,
-the earlier one is the longer ("Kamis, 13 Januari" before "Kamis", "minggu lalu" before "Minggu"),
+the earlier one is the longer ("Rabu, 16 Maret" before "Rabu", "minggu lalu" before "Minggu"),
 and an expression starting earlier takes the words it covers ("selama sepekan" before "sepekan").
 A match the code then refuses (31/2, a lone "Minggu" that means "week") is retried with the other
 shapes at the same word.
@@ -57,8 +57,8 @@ class DateExpr(NamedTuple):
 
     ``offset_days`` (kinds relative and offset) is the signed number of days from the reference or
     anchor to the date meant. For an offset it is seen from the clause that follows the word:
-    "X pada Kamis, satu minggu setelah Y" gives -7, because Y happened seven days before the anchor
-    (Kamis); "dua hari sebelum Y" gives +2; "tiga hari kemudian, Y" gives +3 (Y is three days after
+    "X pada Jumat, tujuh hari setelah Y" gives -7, because Y happened seven days before the anchor
+    (Jumat); "dua hari sebelum Y" gives +2; "tiga hari kemudian, Y" gives +3 (Y is three days after
     the date told before). ``resolve(anchor)`` is anchor + offset_days, widened by ``tolerance_days``
     on both sides for approximate units (weeks: 3 days).
 
@@ -180,7 +180,7 @@ def latest_absolute_date(exprs: Iterable[DateExpr]) -> dt.date | None:
 
 
 def parse_timestamp(text: str, language: str = "id") -> dt.datetime | None:
-    """A publication line ("Kamis, 13 Januari 2022 16:46 WIB") as a time-zone-aware datetime.
+    """A publication line ("Senin, 21 Maret 2022 09:15 WIB") as a time-zone-aware datetime.
 
     Without a clock time: midnight; without a zone: the language's default zone (WIB, UTC+7).
     None when the line holds no date with a year.
@@ -272,7 +272,7 @@ def _share_years(first: tuple, last: tuple) -> tuple[tuple, tuple]:
 
 
 def _numeric_date(match: re.Match, rules: _Rules, has_weekday: bool) -> tuple | None:
-    """13/1/2022, (13/1), Kamis 13/1. A bare day/month without year, brackets or weekday is too
+    """16/3/2022, (16/3), Rabu 16/3. A bare day/month without year, brackets or weekday is too
     likely a fraction or a score (the pattern lets dots and dashes through only with a four-digit year)."""
     opening, a, b, raw_year = match.group("open", "n1", "n2", "n3")
     if raw_year is None and not (opening or has_weekday):
@@ -516,7 +516,7 @@ _ISO = re.compile(r"\d(?<!\d\d)\d{3}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+
 
 
 def _iso_timestamp(text: str, rules: _Rules) -> dt.datetime | None:
-    """A machine-written time ("2022-01-13T16:46:00+07:00"), as some pages carry in their metadata."""
+    """A machine-written time ("2022-03-21T09:15:00+07:00"), as some pages carry in their metadata."""
     match = _ISO.search(text)
     if match is None:
         return None

@@ -52,7 +52,7 @@ def number(value: float, language: str = "en") -> str:
 
 
 def figure_text(row, language: str = "en") -> str:
-    """'about 2,500', 'at least 4,400', or the vague words with their range: 'puluhan (20–99)'."""
+    """'about 1,200', 'at least 3,700', or the vague words with their range: 'puluhan (20–99)'."""
     return _figure_text(row["value"], row["low"], row["high"], row["qualifier"], row["number_text"], language)
 
 

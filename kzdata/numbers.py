@@ -15,7 +15,7 @@ a value may only follow an item it fits under ("lima" fits under "dua puluh", "t
 Conventions:
   * exact: value = low = high.
   * approx: low/high = value -/+ ``approx_tolerance`` (0.1 for Indonesian) of the value.
-  * at_least ("lebih dari", "sedikitnya", "2.000 lebih", "2.000-an"): low = value, high = None
+  * at_least ("lebih dari", "sedikitnya", "3.000 lebih", "3.000-an"): low = value, high = None
     (also for the strict "lebih dari": the stated number is the useful bound).
   * at_most ("hampir", "kurang dari", "hingga"): low = None, high = value.
   * vague ("puluhan"): value None, low/high from the data file; a qualifier before it drops the
@@ -23,7 +23,7 @@ Conventions:
   * range ("200-300", "antara 200 dan 300", "2-3 juta"): qualifier "approx", value None,
     low = lower end, high = upper end, no tolerance. A trailing multiplier is shared by the lower
     end when that keeps the range ascending ("2-3 juta" = 2e6..3e6). Descending pairs are not ranges.
-  * Digit tokens with ":" or "/" (times, numeric dates) or a malformed group ("16.46", "4.40") are
+  * Digit tokens with ":" or "/" (times, numeric dates) or a malformed group ("21.15", "7.30") are
     skipped, as are digits glued to letters ("COVID-19", "ke-2", "5G").
   * Numbers right after an ``ignore`` word ("salah satu", "pukul 10", "tahun 2022") are skipped.
   * ``unit`` is "percent" or "currency" when the number carries one, else None.
@@ -204,7 +204,7 @@ def _digit_entries(data: dict) -> dict[tuple[str | None, str | None], _Entry]:
 
 
 def _figure_rest(decimal: str, group: str) -> str:
-    """A well-formed figure ("3.700", "1,5", "1.250.000,5"; not "16.46" nor "4.40") after its first digit."""
+    """A well-formed figure ("3.700", "1,5", "1.250.000,5"; not "21.15" nor "7.30") after its first digit."""
     d, g = re.escape(decimal), re.escape(group)
     return rf"\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d*(?:{d}\d+)?"
 
@@ -412,7 +412,7 @@ def _atoms(text: str, run: list[_Found], grammar: _Grammar) -> list[_Atom]:
 
 
 def _digits_value(digits: str, grammar: _Grammar) -> float:
-    """The value of a digit token's figure, its groups ("4.400") and decimal mark ("1,5") read."""
+    """The value of a digit token's figure, its groups ("12.750") and decimal mark ("3,25") read."""
     return float(digits.replace(grammar.group, "").replace(grammar.decimal, "."))
 
 

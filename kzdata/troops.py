@@ -371,7 +371,7 @@ def _figure_record(row: dict, lang: str) -> dict:
 
 
 def troop_figures(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Every troop count, one row per source sentence, never summed: 'about 2,500' (CSTO troops, Kompas TV).
+    """Every troop count, one row per source sentence, never summed: 'about 1,200' (CSTO troops, one outlet).
 
     ``country`` is the contributing country when the subject is one country's troops, else None.
     """
